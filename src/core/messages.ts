@@ -1,0 +1,98 @@
+// The messages between the extension's pages and its background: their types and their validation.
+
+import type { DayTally } from './history';
+import type { BreakOutcome } from './schedule';
+
+/** What a page may ask of the background. */
+export type Request =
+  | { type: 'break:get' }
+  | { type: 'break:start'; breakId: number }
+  | { type: 'break:snooze'; breakId: number }
+  | { type: 'break:skip'; breakId: number }
+  | { type: 'break:complete'; breakId: number }
+  /** The break page is going away before the routine finished (window closed, tab navigated). */
+  | { type: 'break:surface-gone'; breakId: number }
+  | { type: 'break:now' }
+  | { type: 'pause'; minutes: number | null }
+  | { type: 'resume' };
+
+/** Sent by the background to every extension page. */
+export type Broadcast = { type: 'break:resolved'; breakId: number; outcome: BreakOutcome };
+
+/** What the break page needs to show the pending break. */
+export interface BreakView {
+  breakId: number;
+  started: boolean;
+  canSnooze: boolean;
+  canSkip: boolean;
+  snoozeMinutes: number;
+  /** The real length of the break, which the test-only clock may shorten. */
+  breakMs: number;
+  /** The routine's step lengths are in seconds at the configured break length. */
+  routineId: string;
+  routineBreakSeconds: number;
+  today: DayTally;
+}
+
+export type Response<R extends Request> = R extends { type: 'break:get' }
+  ? BreakView | null
+  : R extends { type: 'break:complete' }
+    ? { ok: boolean; today: DayTally }
+    : { ok: boolean };
+
+const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'break:complete', 'break:surface-gone']);
+const MAX_PAUSE_MINUTES = 7 * 24 * 60;
+
+function isBreakId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+}
+
+/** Returns the request if `raw` is exactly a well-formed one, otherwise null. */
+export function parseRequest(raw: unknown): Request | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const m = raw as Record<string, unknown>;
+  const keys = Object.keys(m);
+  const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
+  if (typeof m.type !== 'string') return null;
+  if (BREAK_ACTIONS.has(m.type)) {
+    return isBreakId(m.breakId) && only('type', 'breakId') ? ({ type: m.type, breakId: m.breakId } as Request) : null;
+  }
+  switch (m.type) {
+    case 'break:get':
+    case 'break:now':
+    case 'resume':
+      return only('type') ? ({ type: m.type } as Request) : null;
+    case 'pause':
+      if (!only('type', 'minutes')) return null;
+      if (m.minutes === null) return { type: 'pause', minutes: null };
+      return typeof m.minutes === 'number' && Number.isInteger(m.minutes) && m.minutes > 0 && m.minutes <= MAX_PAUSE_MINUTES
+        ? { type: 'pause', minutes: m.minutes }
+        : null;
+    default:
+      return null;
+  }
+}
+
+export function parseBroadcast(raw: unknown): Broadcast | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const m = raw as Record<string, unknown>;
+  if (m.type !== 'break:resolved' || !isBreakId(m.breakId)) return null;
+  if (m.outcome !== 'completed' && m.outcome !== 'snoozed' && m.outcome !== 'skipped' && m.outcome !== 'natural') return null;
+  return { type: 'break:resolved', breakId: m.breakId, outcome: m.outcome };
+}
+
+export interface SenderFacts {
+  /** Extension id the browser attributes the message to. */
+  id?: string;
+  /** URL of the frame that sent it. */
+  url?: string;
+}
+
+/**
+ * Only the extension's own pages (toolbar popup, break page — also when framed in the
+ * overlay) may drive the scheduler. Content scripts and anything else are ignored.
+ */
+export function isOwnExtensionPage(sender: SenderFacts, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId || typeof sender.url !== 'string') return false;
+  return sender.url.startsWith(`${extensionOrigin}/`);
+}

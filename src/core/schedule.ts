@@ -1,0 +1,495 @@
+// The break scheduler: a pure reducer from (state, event, now, timing) to (state, effects).
+//
+// Time only enters as `now` (epoch ms from the caller's clock), so every rule here can be
+// tested with plain numbers, and a restarted worker is just the stored state stepped again.
+
+import type { Timing } from './timing';
+
+export type Activity = 'active' | 'idle' | 'locked';
+
+export type Mode =
+  | { kind: 'working' }
+  /** A break prompt is pending (or its routine is running, once `startedAt` is set). */
+  | { kind: 'due'; breakId: number; dueSince: number; startedAt: number | null; manual: boolean }
+  /** `until` null means "until I resume". */
+  | { kind: 'paused'; until: number | null };
+
+export interface ScheduleState {
+  version: 1;
+  mode: Mode;
+  /** Last state the idle API reported. */
+  activity: Activity;
+  /** Start of the current idle/locked spell, dated from the last input; null while present. */
+  awaySince: number | null;
+  /** When the current spell turned into a lock (or a closed browser): from then on nothing counts. */
+  lockedSince: number | null;
+  /** True once the current spell has been recorded as a natural break. */
+  awaySpellWasNaturalBreak: boolean;
+  /** Since when time has counted without interruption; an away spell is never dated earlier. */
+  countingFrom: number;
+  /** Active time of this work cycle, accounted up to `settledAt`. */
+  cycleActiveMs: number;
+  settledAt: number;
+  /** After a snooze: the cycle's active time at which the prompt returns. */
+  snoozedUntilActiveMs: number | null;
+  snoozesInRow: number;
+  headsUpSent: boolean;
+  nextBreakId: number;
+  /** When the single alarm is armed to fire; null when none is armed. */
+  alarmAt: number | null;
+  /** The latest `now` stepped; a smaller `now` means the clock went backwards. */
+  lastSeenAt: number;
+}
+
+export type ScheduleEvent =
+  /** The worker or event page (re)started; alarms may need re-arming. */
+  | { type: 'worker:started' }
+  /** The browser itself started: time since `lastSeenAt` was spent with it closed. */
+  | { type: 'browser:started' }
+  | { type: 'activity'; activity: Activity }
+  | { type: 'alarm' }
+  /** Settings or the test-only clock changed; `timing` already holds the new values. */
+  | { type: 'timing:changed' }
+  | { type: 'user:break-now' }
+  | { type: 'user:start'; breakId: number }
+  | { type: 'user:snooze'; breakId: number }
+  | { type: 'user:skip'; breakId: number }
+  | { type: 'user:complete'; breakId: number }
+  /** The break surface was closed before the routine finished: counts as a snooze. */
+  | { type: 'user:closed'; breakId: number }
+  | { type: 'user:pause'; until: number | null }
+  | { type: 'user:resume' };
+
+export type BreakOutcome = 'completed' | 'snoozed' | 'skipped' | 'natural';
+
+export type HistoryRecord =
+  | { kind: 'active'; ms: number; at: number }
+  | { kind: BreakOutcome; at: number };
+
+export type Effect =
+  | { type: 'arm-alarm'; at: number }
+  | { type: 'clear-alarm' }
+  | { type: 'present-break'; breakId: number }
+  | { type: 'dismiss-break'; breakId: number; outcome: BreakOutcome }
+  | { type: 'notify-heads-up'; dueAt: number }
+  | { type: 'record'; record: HistoryRecord };
+
+export interface StepResult {
+  state: ScheduleState;
+  effects: Effect[];
+}
+
+/** Prompts that are at most this close count as due now rather than costing another wake-up. */
+const DUE_TOLERANCE_MS = 500;
+
+export function initialScheduleState(now: number): ScheduleState {
+  return {
+    version: 1,
+    mode: { kind: 'working' },
+    activity: 'active',
+    awaySince: null,
+    lockedSince: null,
+    awaySpellWasNaturalBreak: false,
+    countingFrom: now,
+    cycleActiveMs: 0,
+    settledAt: now,
+    snoozedUntilActiveMs: null,
+    snoozesInRow: 0,
+    headsUpSent: false,
+    nextBreakId: 1,
+    alarmAt: null,
+    lastSeenAt: now,
+  };
+}
+
+/** The cycle's active time at which the break falls due. */
+export function dueThresholdMs(state: ScheduleState, timing: Timing): number {
+  return state.snoozedUntilActiveMs ?? timing.workMs;
+}
+
+/**
+ * Active time of the current cycle at `now`, including a short idle spell still in progress
+ * (reading counts as screen time until the spell reaches the natural-break threshold).
+ */
+export function cycleActiveMsAt(state: ScheduleState, now: number, timing: Timing): number {
+  if (state.mode.kind !== 'working') return state.cycleActiveMs;
+  return state.cycleActiveMs + unsettledActiveMs(state, now, timing);
+}
+
+function unsettledActiveMs(state: ScheduleState, now: number, timing: Timing): number {
+  if (state.awaySince === null) return Math.max(0, now - state.settledAt);
+  if (state.awaySpellWasNaturalBreak || now - state.awaySince >= timing.naturalBreakMs) return 0;
+  const countedUntil = state.lockedSince ?? now;
+  return Math.max(0, countedUntil - state.settledAt);
+}
+
+/**
+ * When the break will fall due if the person keeps working; null when it can't come
+ * (paused, already due, locked, or away so long it will be a natural break first).
+ */
+export function nextBreakAt(state: ScheduleState, now: number, timing: Timing): number | null {
+  if (state.mode.kind !== 'working') return null;
+  if (state.awaySince !== null) {
+    if (state.lockedSince !== null || state.awaySpellWasNaturalBreak) return null;
+  }
+  const remainingMs = Math.max(0, dueThresholdMs(state, timing) - cycleActiveMsAt(state, now, timing));
+  const dueAt = now + remainingMs;
+  if (state.awaySince !== null && dueAt >= state.awaySince + timing.naturalBreakMs) return null;
+  return dueAt;
+}
+
+export function step(previous: ScheduleState, event: ScheduleEvent, now: number, timing: Timing): StepResult {
+  const effects: Effect[] = [];
+  let state: ScheduleState = { ...previous, mode: { ...previous.mode } };
+
+  if (now < state.lastSeenAt) state = shiftClock(state, now - state.lastSeenAt);
+
+  // A wake-up long after the alarm we armed means the machine slept, the browser was
+  // closed, or the clock jumped forwards: none of that time was spent working.
+  if (state.alarmAt !== null && now - state.alarmAt > timing.naturalBreakMs) {
+    state = beginAwaySpell(state, state.alarmAt, { locked: true }, effects);
+  }
+  if (event.type === 'browser:started' && now - state.lastSeenAt > 0) {
+    state = beginAwaySpell(state, state.lastSeenAt, { locked: true }, effects);
+  }
+
+  state = settle(state, now, timing, effects);
+
+  // Anything the user does in a break surface proves they are at the screen.
+  if (event.type.startsWith('user:')) {
+    if (state.awaySince !== null) state = endAwaySpell(state, now, timing, effects);
+    state = { ...state, activity: 'active' };
+  }
+  // A spell we opened ourselves (sleep, closed browser) ends when the person is known to be back.
+  if ((event.type === 'alarm' || event.type === 'browser:started') && state.activity === 'active' && state.awaySince !== null) {
+    state = endAwaySpell(state, now, timing, effects);
+  }
+
+  state = applyEvent(state, event, now, timing, effects);
+
+  state = goDueIfReached(state, now, timing, effects);
+  state = sendHeadsUpIfTime(state, now, timing, effects);
+  state = planAlarm(state, now, timing, effects, event.type === 'worker:started' || event.type === 'browser:started');
+  state.lastSeenAt = now;
+  return { state, effects };
+}
+
+function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  switch (event.type) {
+    case 'worker:started':
+    case 'alarm':
+    case 'timing:changed':
+      return state;
+    case 'browser:started':
+      // The surface died with the browser: show the still-pending break again.
+      if (state.mode.kind === 'due') effects.push({ type: 'present-break', breakId: state.mode.breakId });
+      return state;
+    case 'activity':
+      return applyActivity(state, event.activity, now, timing, effects);
+    case 'user:break-now':
+      if (state.mode.kind === 'due') {
+        effects.push({ type: 'present-break', breakId: state.mode.breakId });
+        return state;
+      }
+      return enterDue(state, now, true, effects);
+    case 'user:start':
+      if (!isPending(state, event.breakId) || state.mode.kind !== 'due' || state.mode.startedAt !== null) return state;
+      return { ...state, mode: { ...state.mode, startedAt: now } };
+    case 'user:snooze':
+      if (!isPending(state, event.breakId) || !canSnooze(state, timing)) return state;
+      return snooze(state, now, timing, effects);
+    case 'user:closed':
+      if (!isPending(state, event.breakId)) return state;
+      return snooze(state, now, timing, effects);
+    case 'user:skip':
+      if (!isPending(state, event.breakId) || timing.strict) return state;
+      return resolveAndRestart(state, now, 'skipped', effects);
+    case 'user:complete':
+      if (!isPending(state, event.breakId) || state.mode.kind !== 'due' || state.mode.startedAt === null) return state;
+      return resolveAndRestart(state, now, 'completed', effects);
+    case 'user:pause': {
+      let paused = state;
+      // Pausing over a pending prompt defers it, like a snooze the user chose to make longer.
+      if (paused.mode.kind === 'due') paused = snooze(paused, now, timing, effects);
+      return { ...paused, mode: { kind: 'paused', until: event.until }, settledAt: now, countingFrom: now };
+    }
+    case 'user:resume':
+      if (state.mode.kind !== 'paused') return state;
+      return resumeWorking(state, now);
+  }
+}
+
+function applyActivity(state: ScheduleState, activity: Activity, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  const previous = state.activity;
+  let next: ScheduleState = { ...state, activity };
+  if (activity === 'active') {
+    return next.awaySince === null ? next : endAwaySpell(next, now, timing, effects);
+  }
+  if (activity === 'idle') {
+    if (next.awaySince !== null || previous !== 'active') return next;
+    // The API reports idle one detection interval after the last input.
+    const lastInputAt = Math.max(now - timing.idleDetectionMs, next.countingFrom);
+    next = beginAwaySpell(next, lastInputAt, { locked: false }, effects);
+    return settle(next, now, timing, effects);
+  }
+  // Locked: away at once, and locked time never counts.
+  if (next.awaySince === null) next = beginAwaySpell(next, now, { locked: true }, effects);
+  else if (next.lockedSince === null) {
+    // The idle part of the spell counts if the spell stays short; settle it up to the lock.
+    next = { ...next, lockedSince: now };
+  }
+  return settle(next, now, timing, effects);
+}
+
+/** Opens an away spell from `since`, taking back any time already counted after it. */
+function beginAwaySpell(state: ScheduleState, since: number, { locked }: { locked: boolean }, effects: Effect[]): ScheduleState {
+  if (state.awaySince !== null && state.awaySince <= since) {
+    return locked && state.lockedSince === null ? { ...state, lockedSince: since } : state;
+  }
+  const from = Math.max(since, state.countingFrom);
+  let next = { ...state };
+  if (next.mode.kind === 'working' && next.settledAt > from) {
+    const overcountedMs = Math.min(next.settledAt - from, next.cycleActiveMs);
+    next.cycleActiveMs -= overcountedMs;
+    if (overcountedMs > 0) effects.push({ type: 'record', record: { kind: 'active', ms: -overcountedMs, at: from } });
+    next.settledAt = from;
+  }
+  next.awaySince = from;
+  next.lockedSince = locked ? from : null;
+  next.awaySpellWasNaturalBreak = false;
+  return next;
+}
+
+/** Closes the away spell at `now`: a short one counts (its unlocked part), a long one was a natural break. */
+function endAwaySpell(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  let next = settle(state, now, timing, effects);
+  if (next.awaySince === null) return next;
+  if (!next.awaySpellWasNaturalBreak && next.mode.kind === 'working') {
+    const countedUntil = next.lockedSince ?? now;
+    const spellActiveMs = Math.max(0, countedUntil - next.settledAt);
+    if (spellActiveMs > 0) {
+      next.cycleActiveMs += spellActiveMs;
+      effects.push({ type: 'record', record: { kind: 'active', ms: spellActiveMs, at: now } });
+    }
+  }
+  next = { ...next, awaySince: null, lockedSince: null, awaySpellWasNaturalBreak: false, settledAt: now, countingFrom: now };
+  return next;
+}
+
+/**
+ * Accounts the time since `settledAt`. Present time counts while working; an away spell's
+ * time stays unsettled until the spell ends; a spell reaching the threshold is a natural break.
+ */
+function settle(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  let next = { ...state };
+  if (next.awaySince !== null && !next.awaySpellWasNaturalBreak && now - next.awaySince >= timing.naturalBreakMs) {
+    next = naturalBreak(next, now, effects);
+  }
+  if (next.mode.kind !== 'working') return { ...next, settledAt: Math.max(next.settledAt, now) };
+  if (next.awaySince === null) {
+    const ms = Math.max(0, now - next.settledAt);
+    if (ms > 0) effects.push({ type: 'record', record: { kind: 'active', ms, at: now } });
+    return { ...next, cycleActiveMs: next.cycleActiveMs + ms, settledAt: Math.max(next.settledAt, now) };
+  }
+  if (next.awaySpellWasNaturalBreak) return { ...next, settledAt: Math.max(next.settledAt, now) };
+  // Short spell in progress: settle only the present time before it began.
+  if (next.settledAt < next.awaySince) {
+    const ms = next.awaySince - next.settledAt;
+    effects.push({ type: 'record', record: { kind: 'active', ms, at: now } });
+    return { ...next, cycleActiveMs: next.cycleActiveMs + ms, settledAt: next.awaySince };
+  }
+  return next;
+}
+
+function naturalBreak(state: ScheduleState, now: number, effects: Effect[]): ScheduleState {
+  const spellStart = state.awaySince ?? now;
+  if (state.mode.kind === 'paused') return { ...state, awaySpellWasNaturalBreak: true };
+  if (state.mode.kind === 'due') {
+    effects.push({ type: 'dismiss-break', breakId: state.mode.breakId, outcome: 'natural' });
+  }
+  effects.push({ type: 'record', record: { kind: 'natural', at: spellStart } });
+  return {
+    ...restartCycle(state, now),
+    awaySince: state.awaySince,
+    lockedSince: state.lockedSince,
+    awaySpellWasNaturalBreak: true,
+  };
+}
+
+function restartCycle(state: ScheduleState, now: number): ScheduleState {
+  return {
+    ...state,
+    mode: { kind: 'working' },
+    cycleActiveMs: 0,
+    snoozedUntilActiveMs: null,
+    snoozesInRow: 0,
+    headsUpSent: false,
+    settledAt: now,
+    countingFrom: now,
+  };
+}
+
+function resumeWorking(state: ScheduleState, now: number): ScheduleState {
+  return { ...state, mode: { kind: 'working' }, settledAt: now, countingFrom: now };
+}
+
+function isPending(state: ScheduleState, breakId: number): boolean {
+  return state.mode.kind === 'due' && state.mode.breakId === breakId;
+}
+
+/** Whether the pending prompt may still be snoozed (strict mode and the snooze limit say no). */
+export function canSnooze(state: ScheduleState, timing: Timing): boolean {
+  return !timing.strict && state.snoozesInRow < timing.maxSnoozesInRow;
+}
+
+function enterDue(state: ScheduleState, now: number, manual: boolean, effects: Effect[]): ScheduleState {
+  const breakId = state.nextBreakId;
+  effects.push({ type: 'present-break', breakId });
+  return {
+    ...state,
+    mode: { kind: 'due', breakId, dueSince: now, startedAt: null, manual },
+    nextBreakId: breakId + 1,
+    settledAt: now,
+    countingFrom: now,
+  };
+}
+
+function snooze(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  if (state.mode.kind !== 'due') return state;
+  effects.push({ type: 'dismiss-break', breakId: state.mode.breakId, outcome: 'snoozed' });
+  effects.push({ type: 'record', record: { kind: 'snoozed', at: now } });
+  return {
+    ...resumeWorking(state, now),
+    snoozedUntilActiveMs: state.cycleActiveMs + timing.snoozeMs,
+    snoozesInRow: state.snoozesInRow + 1,
+  };
+}
+
+function resolveAndRestart(state: ScheduleState, now: number, outcome: 'completed' | 'skipped', effects: Effect[]): ScheduleState {
+  if (state.mode.kind !== 'due') return state;
+  effects.push({ type: 'dismiss-break', breakId: state.mode.breakId, outcome });
+  effects.push({ type: 'record', record: { kind: outcome, at: now } });
+  return restartCycle(state, now);
+}
+
+function goDueIfReached(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  if (state.mode.kind !== 'working') return state;
+  const activeMs = cycleActiveMsAt(state, now, timing);
+  if (activeMs + DUE_TOLERANCE_MS < dueThresholdMs(state, timing)) return state;
+  // Fold the counted part of a short idle spell in, so the cycle total is exact when it ends.
+  const unsettledMs = activeMs - state.cycleActiveMs;
+  if (unsettledMs > 0) effects.push({ type: 'record', record: { kind: 'active', ms: unsettledMs, at: now } });
+  const settled = { ...state, cycleActiveMs: activeMs };
+  return enterDue(settled, now, false, effects);
+}
+
+function headsUpAt(state: ScheduleState, now: number, timing: Timing): number | null {
+  if (timing.headsUpMs <= 0 || state.headsUpSent || state.snoozesInRow > 0) return null;
+  const dueAt = nextBreakAt(state, now, timing);
+  return dueAt === null ? null : dueAt - timing.headsUpMs;
+}
+
+function sendHeadsUpIfTime(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  const at = headsUpAt(state, now, timing);
+  if (at === null || now < at) return state;
+  // Only when the alarm we armed for it fires, not when a settings change lands us inside the window.
+  if (state.alarmAt === null || state.alarmAt > now) return { ...state, headsUpSent: true };
+  const dueAt = nextBreakAt(state, now, timing);
+  if (dueAt !== null) effects.push({ type: 'notify-heads-up', dueAt });
+  return { ...state, headsUpSent: true };
+}
+
+/** The next moment the scheduler must look again: the end of a pause, the heads-up, or the break. */
+export function nextWakeAt(state: ScheduleState, now: number, timing: Timing): number | null {
+  if (state.mode.kind === 'paused') return state.mode.until;
+  if (state.mode.kind === 'due') return null;
+  const headsUp = headsUpAt(state, now, timing);
+  if (headsUp !== null && headsUp > now) return headsUp;
+  return nextBreakAt(state, now, timing);
+}
+
+function planAlarm(state: ScheduleState, now: number, timing: Timing, effects: Effect[], force: boolean): ScheduleState {
+  let wakeAt = nextWakeAt(state, now, timing);
+  if (state.mode.kind === 'paused' && wakeAt !== null && wakeAt <= now) {
+    // A pause that has run out ends here rather than waiting for yet another wake-up.
+    return planAlarm(resumeWorking(state, now), now, timing, effects, force);
+  }
+  if (wakeAt !== null) wakeAt = Math.max(wakeAt, now);
+  if (!force && wakeAt === state.alarmAt) return state;
+  effects.push(wakeAt === null ? { type: 'clear-alarm' } : { type: 'arm-alarm', at: wakeAt });
+  return { ...state, alarmAt: wakeAt };
+}
+
+/** The clock moved by `deltaMs` without time passing: move every wall-time anchor with it. */
+function shiftClock(state: ScheduleState, deltaMs: number): ScheduleState {
+  const shift = (t: number) => t + deltaMs;
+  const shiftOrNull = (t: number | null) => (t === null ? null : t + deltaMs);
+  let mode: Mode = state.mode;
+  if (mode.kind === 'due') mode = { ...mode, dueSince: shift(mode.dueSince), startedAt: shiftOrNull(mode.startedAt) };
+  if (mode.kind === 'paused') mode = { ...mode, until: shiftOrNull(mode.until) };
+  return {
+    ...state,
+    mode,
+    awaySince: shiftOrNull(state.awaySince),
+    lockedSince: shiftOrNull(state.lockedSince),
+    countingFrom: shift(state.countingFrom),
+    settledAt: shift(state.settledAt),
+    alarmAt: shiftOrNull(state.alarmAt),
+    lastSeenAt: shift(state.lastSeenAt),
+  };
+}
+
+/**
+ * Reads a stored state. Anything that isn't a well-formed state (corrupt storage, a future
+ * version) starts afresh rather than scheduling from garbage.
+ */
+export function readScheduleState(stored: unknown, now: number): ScheduleState {
+  if (!isScheduleState(stored)) return initialScheduleState(now);
+  return stored;
+}
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+function isNumberOrNull(v: unknown): v is number | null {
+  return v === null || isFiniteNumber(v);
+}
+
+function isMode(v: unknown): v is Mode {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  switch (m.kind) {
+    case 'working':
+      return true;
+    case 'due':
+      return isFiniteNumber(m.breakId) && isFiniteNumber(m.dueSince) && isNumberOrNull(m.startedAt) && typeof m.manual === 'boolean';
+    case 'paused':
+      return isNumberOrNull(m.until);
+    default:
+      return false;
+  }
+}
+
+export function isScheduleState(v: unknown): v is ScheduleState {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    s.version === 1 &&
+    isMode(s.mode) &&
+    (s.activity === 'active' || s.activity === 'idle' || s.activity === 'locked') &&
+    isNumberOrNull(s.awaySince) &&
+    isNumberOrNull(s.lockedSince) &&
+    typeof s.awaySpellWasNaturalBreak === 'boolean' &&
+    isFiniteNumber(s.countingFrom) &&
+    isFiniteNumber(s.cycleActiveMs) &&
+    s.cycleActiveMs >= 0 &&
+    isFiniteNumber(s.settledAt) &&
+    isNumberOrNull(s.snoozedUntilActiveMs) &&
+    isFiniteNumber(s.snoozesInRow) &&
+    typeof s.headsUpSent === 'boolean' &&
+    isFiniteNumber(s.nextBreakId) &&
+    isNumberOrNull(s.alarmAt) &&
+    isFiniteNumber(s.lastSeenAt)
+  );
+}

@@ -1,0 +1,58 @@
+// The durations the scheduler runs on: the user's settings, sped up by the test-only clock.
+
+import type { Settings } from './settings';
+
+/** Every duration the scheduler needs, in milliseconds. */
+export interface Timing {
+  workMs: number;
+  breakMs: number;
+  snoozeMs: number;
+  naturalBreakMs: number;
+  headsUpMs: number;
+  idleDetectionMs: number;
+  maxSnoozesInRow: number;
+  strict: boolean;
+}
+
+/**
+ * `storage.local.devOverrides`: a faster clock for tests and demos. Honoured only for
+ * development installs (unpacked / temporary), never for a store install.
+ */
+export interface DevOverrides {
+  workSeconds?: number;
+  breakSeconds?: number;
+  snoozeSeconds?: number;
+  naturalBreakSeconds?: number;
+  headsUpSeconds?: number;
+}
+
+const DEV_OVERRIDE_KEYS = ['workSeconds', 'breakSeconds', 'snoozeSeconds', 'naturalBreakSeconds', 'headsUpSeconds'] as const;
+
+/** Accepts only positive finite numbers of seconds (at most a day); anything else is dropped. */
+export function readDevOverrides(stored: unknown): DevOverrides | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const source = stored as Record<string, unknown>;
+  const overrides: DevOverrides = {};
+  for (const key of DEV_OVERRIDE_KEYS) {
+    const value = source[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 86_400) {
+      overrides[key] = value;
+    }
+  }
+  return Object.keys(overrides).length > 0 ? overrides : null;
+}
+
+export function timingFrom(settings: Settings, overrides: DevOverrides | null): Timing {
+  const seconds = (override: number | undefined, fallbackSeconds: number) =>
+    Math.round((override ?? fallbackSeconds) * 1000);
+  return {
+    workMs: seconds(overrides?.workSeconds, settings.workMinutes * 60),
+    breakMs: seconds(overrides?.breakSeconds, settings.breakSeconds),
+    snoozeMs: seconds(overrides?.snoozeSeconds, settings.snoozeMinutes * 60),
+    naturalBreakMs: seconds(overrides?.naturalBreakSeconds, settings.naturalBreakMinutes * 60),
+    headsUpMs: seconds(overrides?.headsUpSeconds, overrides ? 0 : settings.headsUpSeconds),
+    idleDetectionMs: settings.idleDetectionSeconds * 1000,
+    maxSnoozesInRow: settings.maxSnoozesInRow,
+    strict: settings.strict,
+  };
+}

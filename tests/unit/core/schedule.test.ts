@@ -1,0 +1,384 @@
+// The scheduling rules of PRODUCT.md § Scheduling, as scenarios on a simulated clock.
+import { describe, expect, it } from 'vitest';
+import {
+  cycleActiveMsAt,
+  initialScheduleState,
+  nextBreakAt,
+  step,
+  type Effect,
+  type ScheduleEvent,
+  type ScheduleState,
+} from '../../../src/core/schedule';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { timingFrom, type Timing } from '../../../src/core/timing';
+
+const MIN = 60_000;
+const SEC = 1000;
+const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
+
+/** A person at a computer, on a simulated clock: every call steps the reducer like the background does. */
+class Day {
+  state: ScheduleState;
+  now = T0;
+  effects: Effect[] = [];
+  constructor(readonly timing: Timing = timingFrom(DEFAULT_SETTINGS, null)) {
+    this.state = initialScheduleState(T0);
+    this.send({ type: 'worker:started' });
+  }
+  send(event: ScheduleEvent): Effect[] {
+    const { state, effects } = step(this.state, event, this.now, this.timing);
+    this.state = state;
+    this.effects.push(...effects);
+    return effects;
+  }
+  /** Lets time pass, firing the armed alarm whenever it comes due (as the browser would). */
+  wait(ms: number): void {
+    const until = this.now + ms;
+    while (this.state.alarmAt !== null && this.state.alarmAt <= until) {
+      this.now = Math.max(this.now, this.state.alarmAt);
+      this.send({ type: 'alarm' });
+    }
+    this.now = until;
+  }
+  /** Goes idle `detectionMs` after the last input, as the idle API reports it. */
+  stepAway(ms: number): void {
+    const detection = this.timing.idleDetectionMs;
+    this.wait(Math.min(ms, detection));
+    if (ms < detection) return this.send({ type: 'activity', activity: 'active' }) && undefined;
+    this.send({ type: 'activity', activity: 'idle' });
+    this.wait(ms - detection);
+    this.send({ type: 'activity', activity: 'active' });
+  }
+  get prompts(): number {
+    return this.effects.filter((e) => e.type === 'present-break').length;
+  }
+  recorded(kind: string): number {
+    return this.effects.filter((e) => e.type === 'record' && e.record.kind === kind).length;
+  }
+  get activeMs(): number {
+    return cycleActiveMsAt(this.state, this.now, this.timing);
+  }
+  get breakId(): number {
+    if (this.state.mode.kind !== 'due') throw new Error(`expected a pending break, mode is ${this.state.mode.kind}`);
+    return this.state.mode.breakId;
+  }
+}
+
+describe('screen time, not wall time', () => {
+  it('30 min of activity brings one break', () => {
+    const day = new Day();
+    day.wait(30 * MIN - SEC);
+    expect(day.prompts).toBe(0);
+    day.wait(SEC);
+    expect(day.prompts).toBe(1);
+    expect(day.state.mode.kind).toBe('due');
+  });
+
+  it('3 min idle after 20 min of work does not reset the timer; the break comes after 30 min of screen time', () => {
+    const day = new Day();
+    day.wait(20 * MIN);
+    day.stepAway(3 * MIN);
+    expect(day.recorded('natural')).toBe(0);
+    expect(day.activeMs).toBe(23 * MIN);
+    day.wait(7 * MIN);
+    expect(day.prompts).toBe(1);
+  });
+
+  it('5 min idle after 20 min of work is a natural break: the timer resets and it is recorded', () => {
+    const day = new Day();
+    day.wait(20 * MIN);
+    day.stepAway(5 * MIN);
+    expect(day.recorded('natural')).toBe(1);
+    expect(day.activeMs).toBe(0);
+    day.wait(29 * MIN);
+    expect(day.prompts).toBe(0);
+    day.wait(1 * MIN);
+    expect(day.prompts).toBe(1);
+  });
+
+  it('30 min of activity, 3 min idle, 30 min more gives exactly one break before the idle and none owed after', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    expect(day.prompts).toBe(1);
+    day.send({ type: 'user:start', breakId: day.breakId });
+    day.wait(2 * MIN);
+    day.send({ type: 'user:complete', breakId: day.breakId });
+    day.stepAway(3 * MIN);
+    day.wait(27 * MIN - SEC);
+    expect(day.prompts).toBe(1);
+    day.wait(SEC);
+    expect(day.prompts).toBe(2);
+  });
+
+  it('the idle spell is dated from the last input, not from when the API reported it', () => {
+    const day = new Day();
+    day.wait(10 * MIN);
+    // Idle reported 60 s after the last input; the spell then lasts 5 min in all.
+    day.wait(60 * SEC);
+    day.send({ type: 'activity', activity: 'idle' });
+    day.wait(4 * MIN);
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.recorded('natural')).toBe(1);
+  });
+
+  it('locked time never counts, even a short lock', () => {
+    const day = new Day();
+    day.wait(10 * MIN);
+    day.send({ type: 'activity', activity: 'locked' });
+    day.wait(2 * MIN);
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.activeMs).toBe(10 * MIN);
+    expect(day.recorded('natural')).toBe(0);
+  });
+
+  it('a lock reaching the threshold is a natural break', () => {
+    const day = new Day();
+    day.wait(10 * MIN);
+    day.send({ type: 'activity', activity: 'locked' });
+    day.wait(6 * MIN);
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.recorded('natural')).toBe(1);
+    expect(day.activeMs).toBe(0);
+  });
+
+  it('a break falling due during a short still spell (reading) still appears', () => {
+    const day = new Day();
+    day.wait(29 * MIN);
+    day.send({ type: 'activity', activity: 'idle' }); // last input was 60 s ago, at 28 min
+    day.wait(1 * MIN + SEC);
+    expect(day.prompts).toBe(1);
+  });
+});
+
+describe('a pending break', () => {
+  it('stops time accruing and never brings a second prompt', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    const active = day.activeMs;
+    day.wait(20 * MIN);
+    day.send({ type: 'worker:started' });
+    day.send({ type: 'user:break-now' });
+    expect(day.activeMs).toBe(active);
+    expect(new Set(day.effects.filter((e) => e.type === 'present-break').map((e) => (e as { breakId: number }).breakId)).size).toBe(1);
+  });
+
+  it('arms no alarm while waiting for an answer', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    expect(day.state.alarmAt).toBeNull();
+  });
+
+  it('is resolved as a natural break if the person walks away from it', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    day.send({ type: 'activity', activity: 'locked' });
+    day.wait(6 * MIN);
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.effects).toContainEqual({ type: 'dismiss-break', breakId: 1, outcome: 'natural' });
+    expect(day.state.mode.kind).toBe('working');
+    expect(day.activeMs).toBe(0);
+  });
+});
+
+describe('snooze, skip, complete', () => {
+  it('snooze puts the prompt off by 5 min of active time', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    day.send({ type: 'user:snooze', breakId: day.breakId });
+    expect(day.recorded('snoozed')).toBe(1);
+    day.wait(5 * MIN - SEC);
+    expect(day.prompts).toBe(1);
+    day.wait(SEC);
+    expect(day.prompts).toBe(2);
+  });
+
+  it('snooze counts active time only: a 2 min lock during the snooze delays the prompt by 2 min', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    day.send({ type: 'user:snooze', breakId: day.breakId });
+    day.wait(2 * MIN);
+    day.send({ type: 'activity', activity: 'locked' });
+    day.wait(2 * MIN);
+    day.send({ type: 'activity', activity: 'active' });
+    day.wait(3 * MIN - SEC);
+    expect(day.prompts).toBe(1);
+    day.wait(SEC);
+    expect(day.prompts).toBe(2);
+  });
+
+  it('after 3 snoozes in a row only Start and Skip remain', () => {
+    const day = new Day();
+    for (let i = 0; i < 3; i++) {
+      day.wait(5 * MIN + 30 * MIN * Number(i === 0));
+      day.send({ type: 'user:snooze', breakId: day.breakId });
+    }
+    day.wait(5 * MIN);
+    const id = day.breakId;
+    day.send({ type: 'user:snooze', breakId: id });
+    expect(day.state.mode.kind).toBe('due');
+    expect(day.recorded('snoozed')).toBe(3);
+    day.send({ type: 'user:skip', breakId: id });
+    expect(day.state.mode.kind).toBe('working');
+    expect(day.state.snoozesInRow).toBe(0);
+  });
+
+  it('strict mode refuses snooze and skip', () => {
+    const day = new Day({ ...timingFrom(DEFAULT_SETTINGS, null), strict: true });
+    day.wait(30 * MIN);
+    day.send({ type: 'user:snooze', breakId: day.breakId });
+    day.send({ type: 'user:skip', breakId: day.breakId });
+    expect(day.state.mode.kind).toBe('due');
+  });
+
+  it('skip is recorded and the work timer restarts', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    day.send({ type: 'user:skip', breakId: day.breakId });
+    expect(day.recorded('skipped')).toBe(1);
+    expect(day.activeMs).toBe(0);
+    day.wait(30 * MIN);
+    expect(day.prompts).toBe(2);
+  });
+
+  it('complete needs a started routine; then it is recorded and the timer restarts', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    const id = day.breakId;
+    day.send({ type: 'user:complete', breakId: id });
+    expect(day.state.mode.kind).toBe('due');
+    day.send({ type: 'user:start', breakId: id });
+    day.wait(2 * MIN);
+    day.send({ type: 'user:complete', breakId: id });
+    expect(day.recorded('completed')).toBe(1);
+    expect(day.state.mode.kind).toBe('working');
+    expect(day.activeMs).toBe(0);
+  });
+
+  it('closing the break early counts as a snooze, never as completed', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    day.send({ type: 'user:start', breakId: day.breakId });
+    day.wait(30 * SEC);
+    day.send({ type: 'user:closed', breakId: day.breakId });
+    expect(day.recorded('snoozed')).toBe(1);
+    expect(day.recorded('completed')).toBe(0);
+  });
+
+  it('answers for a break that is no longer pending change nothing', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    const id = day.breakId;
+    day.send({ type: 'user:skip', breakId: id });
+    const before = structuredClone(day.state);
+    day.send({ type: 'user:skip', breakId: id });
+    day.send({ type: 'user:complete', breakId: id });
+    day.send({ type: 'user:snooze', breakId: id + 7 });
+    expect(day.state).toEqual({ ...before, lastSeenAt: day.now });
+  });
+});
+
+describe('pause and take a break now', () => {
+  it('while paused nothing counts and nothing appears; the pause ends by itself', () => {
+    const day = new Day();
+    day.wait(10 * MIN);
+    day.send({ type: 'user:pause', until: day.now + 60 * MIN });
+    day.wait(60 * MIN);
+    expect(day.state.mode.kind).toBe('working');
+    expect(day.activeMs).toBe(10 * MIN);
+    day.wait(20 * MIN);
+    expect(day.prompts).toBe(1);
+  });
+
+  it('pause until resumed lasts until the user resumes', () => {
+    const day = new Day();
+    day.send({ type: 'user:pause', until: null });
+    day.wait(8 * 60 * MIN);
+    expect(day.state.mode.kind).toBe('paused');
+    day.send({ type: 'user:resume' });
+    expect(day.state.mode.kind).toBe('working');
+  });
+
+  it('take a break now brings the prompt at once', () => {
+    const day = new Day();
+    day.wait(3 * MIN);
+    day.send({ type: 'user:break-now' });
+    expect(day.prompts).toBe(1);
+    expect(day.state.mode).toMatchObject({ kind: 'due', manual: true });
+  });
+});
+
+describe('clock jumps and sleep', () => {
+  it('a machine asleep for hours brings no burst of stale prompts: it was a natural break', () => {
+    const day = new Day();
+    day.wait(20 * MIN);
+    // Asleep: nothing fires until the machine wakes 3 h later.
+    day.now += 3 * 60 * MIN;
+    day.send({ type: 'alarm' });
+    expect(day.prompts).toBe(0);
+    expect(day.recorded('natural')).toBe(1);
+    expect(day.activeMs).toBe(0);
+  });
+
+  it('a clock moved backwards neither counts negative time nor loses the time already counted', () => {
+    const day = new Day();
+    day.wait(10 * MIN);
+    day.send({ type: 'worker:started' });
+    day.now -= 2 * 60 * MIN;
+    day.send({ type: 'activity', activity: 'idle' });
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.activeMs).toBeGreaterThanOrEqual(9 * MIN);
+    expect(day.activeMs).toBeLessThanOrEqual(10 * MIN);
+    const due = nextBreakAt(day.state, day.now, day.timing);
+    expect(due).not.toBeNull();
+    expect(due! - day.now).toBeLessThanOrEqual(21 * MIN);
+  });
+
+  it('a browser closed for an hour does not count that hour', () => {
+    const day = new Day();
+    day.wait(10 * MIN);
+    day.now += 60 * MIN;
+    day.send({ type: 'browser:started' });
+    expect(day.recorded('natural')).toBe(1);
+    expect(day.activeMs).toBe(0);
+  });
+});
+
+describe('settings changed mid-cycle take effect at once', () => {
+  it('a shorter interval already exceeded makes the break due now', () => {
+    const day = new Day();
+    day.wait(20 * MIN);
+    const { state, effects } = step(day.state, { type: 'timing:changed' }, day.now, { ...day.timing, workMs: 15 * MIN });
+    expect(state.mode.kind).toBe('due');
+    expect(effects.some((e) => e.type === 'present-break')).toBe(true);
+  });
+
+  it('a longer interval extends the cycle', () => {
+    const day = new Day();
+    day.wait(20 * MIN);
+    const { state } = step(day.state, { type: 'timing:changed' }, day.now, { ...day.timing, workMs: 45 * MIN });
+    expect(state.alarmAt! - day.now).toBe(25 * MIN - day.timing.headsUpMs);
+  });
+});
+
+describe('wake-ups', () => {
+  it('a working hour at the default 30 min costs at most 4 alarms (heads-up and due, twice)', () => {
+    const day = new Day();
+    let alarms = 0;
+    for (let minute = 0; minute < 60; minute++) {
+      const until = day.now + MIN;
+      while (day.state.alarmAt !== null && day.state.alarmAt <= until) {
+        day.now = day.state.alarmAt;
+        day.send({ type: 'alarm' });
+        alarms++;
+        if (day.state.mode.kind === 'due') {
+          day.send({ type: 'user:start', breakId: day.breakId });
+          day.now += day.timing.breakMs;
+          day.send({ type: 'user:complete', breakId: day.breakId });
+        }
+      }
+      day.now = Math.max(day.now, until);
+    }
+    expect(alarms).toBeLessThanOrEqual(4);
+    expect(day.effects.filter((e) => e.type === 'notify-heads-up').length).toBe(2);
+  });
+});
