@@ -247,7 +247,7 @@ function beginAwaySpell(state: ScheduleState, since: number, { locked }: { locke
     return locked && state.lockedSince === null ? { ...state, lockedSince: since } : state;
   }
   const from = Math.max(since, state.countingFrom);
-  let next = { ...state };
+  const next = { ...state };
   if (next.mode.kind === 'working' && next.settledAt > from) {
     const overcountedMs = Math.min(next.settledAt - from, next.cycleActiveMs);
     next.cycleActiveMs -= overcountedMs;

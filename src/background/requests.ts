@@ -1,0 +1,95 @@
+// Answers the extension pages' requests, after checking each one comes from our own page and is well-formed.
+
+import browser, { type Runtime } from 'webextension-polyfill';
+import { localDayKey, tallyFor } from '../core/history';
+import { isOwnExtensionPage, parseRequest, type BreakView, type Request } from '../core/messages';
+import { canSnooze, type ScheduleEvent } from '../core/schedule';
+import { dispatch, inQueue } from './scheduler';
+import { loadSnapshot } from './storage';
+import { presentBreak } from './present';
+
+const extensionOrigin = new URL(browser.runtime.getURL('')).origin;
+
+/** The onMessage listener: anything not from our own pages, or malformed, is ignored. */
+export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  if (!isOwnExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
+  const request = parseRequest(raw);
+  if (!request) return undefined;
+  return answer(request);
+}
+
+async function answer(request: Request): Promise<unknown> {
+  switch (request.type) {
+    case 'break:get':
+      return inQueue(() => breakView());
+    case 'break:start':
+      return acted(await dispatch({ type: 'user:start', breakId: request.breakId }), request.breakId, (s) => s.kind === 'due' && s.startedAt !== null);
+    case 'break:snooze':
+      return resolved(await dispatch({ type: 'user:snooze', breakId: request.breakId }), request.breakId);
+    case 'break:skip':
+      return resolved(await dispatch({ type: 'user:skip', breakId: request.breakId }), request.breakId);
+    case 'break:complete': {
+      const processed = await dispatch({ type: 'user:complete', breakId: request.breakId });
+      return { ...resolved(processed, request.breakId), today: tallyFor(processed.history, localDayKey(processed.now)) };
+    }
+    case 'break:surface-gone':
+      return surfaceGone(request.breakId);
+    case 'break:now':
+      await dispatch({ type: 'user:break-now' });
+      return { ok: true };
+    case 'pause':
+      await dispatch(pauseEvent(request.minutes));
+      return { ok: true };
+    case 'resume':
+      await dispatch({ type: 'user:resume' });
+      return { ok: true };
+  }
+}
+
+function pauseEvent(minutes: number | null): ScheduleEvent {
+  return { type: 'user:pause', until: minutes === null ? null : Date.now() + minutes * 60_000 };
+}
+
+type Processed = Awaited<ReturnType<typeof dispatch>>;
+
+function resolved(processed: Processed, breakId: number): { ok: boolean } {
+  const mode = processed.state.mode;
+  return { ok: !(mode.kind === 'due' && mode.breakId === breakId) };
+}
+
+function acted(processed: Processed, breakId: number, check: (mode: Processed['state']['mode']) => boolean): { ok: boolean } {
+  const mode = processed.state.mode;
+  return { ok: mode.kind === 'due' && mode.breakId === breakId && check(mode) };
+}
+
+async function breakView(): Promise<BreakView | null> {
+  const now = Date.now();
+  const { state, timing, settings, history } = await loadSnapshot(now);
+  if (state.mode.kind !== 'due') return null;
+  return {
+    breakId: state.mode.breakId,
+    started: state.mode.startedAt !== null,
+    canSnooze: canSnooze(state, timing),
+    canSkip: !timing.strict,
+    snoozeMinutes: Math.max(1, Math.round(timing.snoozeMs / 60_000)),
+    breakMs: timing.breakMs,
+    routineId: settings.routine,
+    routineBreakSeconds: settings.breakSeconds,
+    today: tallyFor(history, localDayKey(now)),
+  };
+}
+
+/**
+ * The surface showing a break went away without an answer. A closed break window counts as a
+ * snooze (PRODUCT.md); an overlay whose tab closed or navigated moves to wherever the user is now.
+ */
+async function surfaceGone(breakId: number): Promise<{ ok: boolean }> {
+  const { state, presentation } = await inQueue(() => loadSnapshot(Date.now()));
+  if (state.mode.kind !== 'due' || state.mode.breakId !== breakId) return { ok: false };
+  if (presentation?.surface === 'overlay' && presentation.breakId === breakId) {
+    await inQueue(() => presentBreak(breakId, presentation));
+    return { ok: true };
+  }
+  await dispatch({ type: 'user:closed', breakId });
+  return { ok: true };
+}

@@ -1,0 +1,86 @@
+// Runs the core scheduler: one event at a time, state persisted before any effect is carried out.
+
+import browser from 'webextension-polyfill';
+import { applyRecords, type History } from '../core/history';
+import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
+import type { Timing } from '../core/timing';
+import { updateBadge } from './badge';
+import { dismissBreak, HEADS_UP_NOTIFICATION, presentBreak } from './present';
+import { LOCAL_KEYS, loadSnapshot, type Snapshot } from './storage';
+import { t } from '../ui/i18n';
+
+export const ALARM_NAME = 'unhunch:next';
+
+export interface Processed {
+  snapshot: Snapshot;
+  state: ScheduleState;
+  history: History;
+  now: number;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Events are stepped strictly in order, even when browser events arrive together. */
+export function dispatch(event: ScheduleEvent): Promise<Processed> {
+  const run = queue.then(() => process(event));
+  queue = run.catch((error: unknown) => console.error('Unhunch: could not process', event.type, error));
+  return run;
+}
+
+/** Runs `task` in the queue, so it sees the state after every event dispatched before it. */
+export function inQueue<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function process(event: ScheduleEvent): Promise<Processed> {
+  const now = Date.now();
+  const snapshot = await loadSnapshot(now);
+  const { state, effects } = step(snapshot.state, event, now, snapshot.timing);
+  const records = effects.flatMap((e): HistoryRecord[] => (e.type === 'record' ? [e.record] : []));
+  const history = applyRecords(snapshot.history, records);
+  // Persist first: the worker may be stopped at any await below, and state must survive it.
+  await browser.storage.local.set({
+    [LOCAL_KEYS.schedule]: state,
+    [LOCAL_KEYS.history]: history,
+    [LOCAL_KEYS.timing]: snapshot.timing,
+  });
+  for (const effect of effects) await runEffect(effect, snapshot, now);
+  await updateBadge(state, now, snapshot.timing);
+  return { snapshot, state, history, now };
+}
+
+async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promise<void> {
+  switch (effect.type) {
+    case 'arm-alarm':
+      await browser.alarms.create(ALARM_NAME, { when: effect.at });
+      return;
+    case 'clear-alarm':
+      await browser.alarms.clear(ALARM_NAME);
+      return;
+    case 'present-break':
+      await presentBreak(effect.breakId, snapshot.presentation);
+      return;
+    case 'dismiss-break':
+      await dismissBreak(effect.breakId, effect.outcome, snapshot.presentation);
+      return;
+    case 'notify-heads-up':
+      await notifyHeadsUp(effect.dueAt - now, snapshot.timing);
+      return;
+    case 'record':
+      return; // Folded into the history saved with the state.
+  }
+}
+
+async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void> {
+  const seconds = Math.max(1, Math.round(msUntilBreak / 1000));
+  await browser.notifications
+    .create(HEADS_UP_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: t('headsUpTitle'),
+      message: t('headsUpMessage', [String(seconds), String(Math.round(timing.breakMs / 60_000) || 1)]),
+    })
+    .catch(() => undefined);
+}

@@ -1,0 +1,123 @@
+// The toolbar popup: live time to the next break, today's tally, break now, pause / resume.
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { emptyTally, localDayKey, readHistory, tallyFor, type DayTally } from '../../core/history';
+import { cycleActiveMsAt, isScheduleState, nextBreakAt, type ScheduleState } from '../../core/schedule';
+import type { Timing } from '../../core/timing';
+import { formatClockTime, formatCountdown } from '../../ui/format';
+import { t } from '../../ui/i18n';
+import { request } from '../../ui/messaging';
+import { Tally } from '../../ui/Tally';
+
+interface Stored {
+  state: ScheduleState;
+  timing: Timing;
+  today: DayTally;
+}
+
+/** One storage read is all the popup waits for; everything else is computed here. */
+async function readStored(): Promise<Stored | null> {
+  const local = await browser.storage.local.get(['schedule', 'timing', 'history']);
+  if (!isScheduleState(local.schedule) || typeof local.timing !== 'object' || local.timing === null) return null;
+  return {
+    state: local.schedule,
+    timing: local.timing as Timing,
+    today: tallyFor(readHistory(local.history), localDayKey(Date.now())),
+  };
+}
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+const PAUSE_CHOICES: ReadonlyArray<{ minutes: number | null; label: string }> = [
+  { minutes: 30, label: 'pauseFor30Minutes' },
+  { minutes: 60, label: 'pauseFor1Hour' },
+  { minutes: 120, label: 'pauseFor2Hours' },
+  { minutes: null, label: 'pauseUntilResumed' },
+];
+
+export function PopupApp() {
+  const [stored, setStored] = useState<Stored | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const now = useNow(1000);
+
+  useEffect(() => {
+    document.title = t('extName');
+    const refresh = () => void readStored().then(setStored);
+    refresh();
+    browser.storage.onChanged.addListener(refresh);
+    return () => browser.storage.onChanged.removeListener(refresh);
+  }, []);
+
+  if (!stored) return <main aria-busy="true" />;
+  const { state, timing } = stored;
+  // Today's screen time includes the part of this cycle not yet written to history.
+  const unsettledMs = Math.max(0, cycleActiveMsAt(state, now, timing) - state.cycleActiveMs);
+  const today = { ...emptyTally(), ...stored.today, activeMs: stored.today.activeMs + unsettledMs };
+
+  return (
+    <main>
+      <section class="status" aria-live="polite">
+        <Status state={state} timing={timing} now={now} />
+      </section>
+      <div class="buttons">
+        {state.mode.kind === 'paused' ? (
+          <button class="primary" onClick={() => void request({ type: 'resume' })}>
+            {t('buttonResumeReminders')}
+          </button>
+        ) : (
+          <>
+            <button class="primary" onClick={() => void request({ type: 'break:now' }).then(() => window.close())}>
+              {state.mode.kind === 'due' ? t('buttonShowBreak') : t('buttonBreakNow')}
+            </button>
+            <button aria-expanded={menuOpen} aria-controls="pause-menu" onClick={() => setMenuOpen((open) => !open)}>
+              {t('buttonPauseMenu')}
+            </button>
+            {menuOpen && (
+              <ul class="menu" id="pause-menu">
+                {PAUSE_CHOICES.map(({ minutes, label }) => (
+                  <li key={label}>
+                    <button
+                      onClick={() => {
+                        setMenuOpen(false);
+                        void request({ type: 'pause', minutes });
+                      }}
+                    >
+                      {t(label)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+      <h2>{t('todayHeading')}</h2>
+      <Tally today={today} withActive />
+    </main>
+  );
+}
+
+function Status({ state, timing, now }: { state: ScheduleState; timing: Timing; now: number }) {
+  if (state.mode.kind === 'due') return <p class="state">{t('popupBreakDue')}</p>;
+  if (state.mode.kind === 'paused') {
+    const until = state.mode.until;
+    return <p class="state">{until === null ? t('popupPausedIndefinitely') : t('popupPausedUntil', [formatClockTime(until)])}</p>;
+  }
+  const dueAt = nextBreakAt(state, now, timing);
+  if (dueAt === null) return <p class="state">{t('popupAwayNoCount')}</p>;
+  return (
+    <>
+      <p class="label">{t('popupNextBreakIn')}</p>
+      <p class="countdown" data-testid="next-break">
+        {formatCountdown(dueAt - now)}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// Today's tally, as shown on the Done screen and in the toolbar popup.
+import type { DayTally } from '../core/history';
+import { formatDuration } from './format';
+import { t } from './i18n';
+
+export function Tally({ today, withActive = false }: { today: DayTally; withActive?: boolean }) {
+  return (
+    <dl class="tally" aria-label={t('todayHeading')}>
+      {withActive && (
+        <div>
+          <dt>{t('tallyActive')}</dt>
+          <dd data-testid="tally-active">{formatDuration(today.activeMs)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t('tallyCompleted')}</dt>
+        <dd data-testid="tally-completed">{today.completed}</dd>
+      </div>
+      <div>
+        <dt>{t('tallySnoozed')}</dt>
+        <dd data-testid="tally-snoozed">{today.snoozed}</dd>
+      </div>
+      <div>
+        <dt>{t('tallySkipped')}</dt>
+        <dd data-testid="tally-skipped">{today.skipped}</dd>
+      </div>
+      {withActive && (
+        <div>
+          <dt>{t('tallyNatural')}</dt>
+          <dd data-testid="tally-natural">{today.natural}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,45 @@
+// Shared by the end-to-end tests: where the builds are, whether a browser may be skipped, polling.
+import path from 'node:path';
+import { describe } from 'vitest';
+
+export const CHROME_DIST = path.resolve('dist/chrome');
+export const FIREFOX_DIST = path.resolve('dist/firefox');
+export const SCREENSHOTS_DIR = path.resolve('test-results/screenshots');
+
+/**
+ * `describe` when the browser is installed. Without it, CI fails (a green run must mean the
+ * browser was tested); a developer's machine skips with a loud message instead.
+ */
+export function describeWithBrowser(name: string, available: boolean, body: () => void): void {
+  if (available) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.CI) throw new Error(`${name}: the browser is not installed, and CI must test it (see .ci/run).`);
+  console.warn(`\n!!! SKIPPING ${name}: the browser is not installed (apt-get install -y chromium firefox-esr) !!!\n`);
+  describe.skip(name, body);
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}
+
+/** The test-only clock: seconds instead of minutes (honoured for unpacked / temporary installs only). */
+export interface DevOverrides {
+  workSeconds?: number;
+  breakSeconds?: number;
+  snoozeSeconds?: number;
+  naturalBreakSeconds?: number;
+  headsUpSeconds?: number;
+}

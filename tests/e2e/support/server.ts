@@ -1,0 +1,67 @@
+// Serves fixed in-memory <!doctype html> test pages on 127.0.0.1 with an ephemeral port.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const TEST_PAGES: Record<string, string> = {
+  '/': `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Test article</title></head>
+<body>
+<main>
+<article>
+<h1>Test article</h1>
+<p>This is a plain, readable article used by the end-to-end tests. It has a few paragraphs of text
+so that the page looks like something a person would sit and read for a while.</p>
+<p>Sit up straight, relax your shoulders, and look away from the screen every now and then.</p>
+</article>
+</main>
+</body>
+</html>
+`,
+  '/hostile': `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Hostile page</title>
+<style>
+* { display: none !important }
+iframe { visibility: hidden !important }
+</style>
+</head>
+<body>
+<p>Hostile page body text: every element is hidden by the page's own styles.</p>
+</body>
+</html>
+`,
+};
+
+export interface TestServer {
+  /** Base URL without trailing slash, e.g. http://127.0.0.1:12345 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(pages: Record<string, string> = TEST_PAGES): Promise<TestServer> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const body = pages[path];
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
