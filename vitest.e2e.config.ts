@@ -9,6 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    reporters: ['default', ['json', { outputFile: 'test-results/e2e.json' }]],
     globalSetup: ['tests/e2e/support/global-setup.ts'],
   },
 });

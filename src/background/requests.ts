@@ -8,7 +8,8 @@ import { dispatch, inQueue } from './scheduler';
 import { loadSnapshot } from './storage';
 import { presentBreak } from './present';
 
-const extensionOrigin = new URL(browser.runtime.getURL('')).origin;
+// Not `new URL(...).origin`: for non-web schemes that is "null" in some engines.
+const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
 
 /** The onMessage listener: anything not from our own pages, or malformed, is ignored. */
 export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
@@ -71,6 +72,7 @@ async function breakView(): Promise<BreakView | null> {
     started: state.mode.startedAt !== null,
     canSnooze: canSnooze(state, timing),
     canSkip: !timing.strict,
+    snoozesInRow: state.snoozesInRow,
     snoozeMinutes: Math.max(1, Math.round(timing.snoozeMs / 60_000)),
     breakMs: timing.breakMs,
     routineId: settings.routine,

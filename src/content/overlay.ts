@@ -41,7 +41,7 @@ function showOverlay(): void {
   );
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
-  const extensionOrigin = new URL(browser.runtime.getURL('')).origin;
+  const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
   frame.src = `${browser.runtime.getURL(BREAK_PAGE)}?surface=overlay`;
   frame.title = 'Unhunch break';
   frame.setAttribute('allow', 'autoplay');

@@ -25,6 +25,7 @@ export interface BreakView {
   started: boolean;
   canSnooze: boolean;
   canSkip: boolean;
+  snoozesInRow: number;
   snoozeMinutes: number;
   /** The real length of the break, which the test-only clock may shorten. */
   breakMs: number;

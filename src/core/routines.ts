@@ -28,8 +28,9 @@ export const ROUTINES: Readonly<Record<RoutineId, readonly Readonly<RoutineEntry
   desk: [
     { exerciseId: 'posture-reset' },
     { exerciseId: 'cross-body-shoulder' },
-    { exerciseId: 'doorway-pec' },
+    // The key anti-hunch move: ahead of the doorway stretch, which needs a door and goes first when time is short.
     { exerciseId: 'thoracic-extension', variant: 'seated' },
+    { exerciseId: 'doorway-pec' },
   ],
   floor: [
     { exerciseId: 'cat-cow' },
@@ -78,10 +79,8 @@ export function buildRoutine(
       `breakSeconds must be a whole number from ${BREAK_SECONDS_MIN} to ${BREAK_SECONDS_MAX}, got ${String(breakSeconds)}.`,
     );
   }
-  const entries = enabledEntries(routineId, disabled);
-  const count = bestOccurrenceCount(entries, breakSeconds);
-  const sequence = Array.from({ length: count }, (_, i) => entries[i % entries.length] as RoutineEntry);
-  return layOut(sequence, breakSeconds);
+  const slots = enabledSlots(routineId, disabled);
+  return layOut(slots, bestOccurrenceCount(slots, breakSeconds), breakSeconds);
 }
 
 export function routineTotalSeconds(steps: readonly RoutineStep[]): number {
@@ -97,62 +96,79 @@ export function routineForBreak(rotation: 'fixed' | 'rotate', chosen: RoutineId,
   return ROUTINE_IDS[((count % n) + n) % n] as RoutineId;
 }
 
-function enabledEntries(routineId: RoutineId, disabled: readonly ExerciseId[]): readonly RoutineEntry[] {
-  const off = new Set<unknown>(disabled);
-  const own = ROUTINES[routineId].filter((e) => !off.has(e.exerciseId));
-  if (own.length > 0) return own;
-  const otherId = ROUTINE_IDS.find((id) => id !== routineId) as RoutineId;
-  const other = ROUTINES[otherId].filter((e) => !off.has(e.exerciseId));
-  // The two routines together hold every exercise, so empty here means all are disabled.
-  return other.length > 0 ? other : ROUTINES[routineId];
+/** A routine entry with what the builder needs to know about it, worked out once. */
+interface Slot extends Readonly<RoutineEntry> {
+  readonly sided: boolean;
+  /** Seconds of transitions this exercise brings: get-ready, plus switch-sides if sided. */
+  readonly transitionSeconds: number;
+  readonly holds: 1 | 2;
 }
 
-/** Transition seconds and hold count of one occurrence of an exercise. */
-function costOf(entry: RoutineEntry): { transitions: number; holds: number } {
-  return EXERCISES[entry.exerciseId].sided
-    ? { transitions: GET_READY_SECONDS + SWITCH_SIDES_SECONDS, holds: 2 }
-    : { transitions: GET_READY_SECONDS, holds: 1 };
+function slotOf(entry: Readonly<RoutineEntry>): Slot {
+  const sided = EXERCISES[entry.exerciseId].sided;
+  return sided
+    ? { ...entry, sided, transitionSeconds: GET_READY_SECONDS + SWITCH_SIDES_SECONDS, holds: 2 }
+    : { ...entry, sided, transitionSeconds: GET_READY_SECONDS, holds: 1 };
+}
+
+const SLOTS: Readonly<Record<RoutineId, readonly Slot[]>> = {
+  desk: ROUTINES.desk.map(slotOf),
+  floor: ROUTINES.floor.map(slotOf),
+};
+
+function enabledSlots(routineId: RoutineId, disabled: readonly ExerciseId[]): readonly Slot[] {
+  if (disabled.length === 0) return SLOTS[routineId];
+  const own = SLOTS[routineId].filter((s) => !disabled.includes(s.exerciseId));
+  if (own.length > 0) return own;
+  const otherId: RoutineId = routineId === 'desk' ? 'floor' : 'desk';
+  const other = SLOTS[otherId].filter((s) => !disabled.includes(s.exerciseId));
+  // The two routines together hold every exercise, so empty here means all are disabled.
+  return other.length > 0 ? other : SLOTS[routineId];
 }
 
 /**
- * How many exercise occurrences (cycling through `entries`) to fit in the break: the count whose
+ * How many exercise occurrences (cycling through `slots`) to fit in the break: the count whose
  * average hold is within bounds and closest to the target; on a tie, the one with more variety.
  */
-function bestOccurrenceCount(entries: readonly RoutineEntry[], breakSeconds: number): number {
+function bestOccurrenceCount(slots: readonly Slot[], breakSeconds: number): number {
   let transitions = 0;
   let holds = 0;
-  let best = { count: 1, inBounds: false, distance: Infinity };
+  let bestCount = 1;
+  let bestInBounds = false;
+  let bestDistance = Infinity;
   for (let count = 1; ; count++) {
-    const cost = costOf(entries[(count - 1) % entries.length] as RoutineEntry);
-    transitions += cost.transitions;
-    holds += cost.holds;
+    const slot = slots[(count - 1) % slots.length] as Slot;
+    transitions += slot.transitionSeconds;
+    holds += slot.holds;
     const average = (breakSeconds - transitions) / holds;
     if (average < 1) break; // no room for even 1 s holds
     const inBounds = average >= HOLD_MIN_SECONDS && average <= HOLD_MAX_SECONDS;
     const distance = Math.abs(average - HOLD_TARGET_SECONDS);
-    if ((inBounds && !best.inBounds) || (inBounds === best.inBounds && distance <= best.distance)) {
-      best = { count, inBounds, distance };
+    if ((inBounds && !bestInBounds) || (inBounds === bestInBounds && distance <= bestDistance)) {
+      bestCount = count;
+      bestInBounds = inBounds;
+      bestDistance = distance;
     }
     // Averages only fall from here on; once below the minimum nothing better can come.
-    if (average < HOLD_MIN_SECONDS && best.inBounds) break;
+    if (average < HOLD_MIN_SECONDS && bestInBounds) break;
   }
-  return best.count;
+  return bestCount;
 }
 
 /**
- * Turns the exercise sequence into steps. Holds share what the transitions leave: each gets the
- * same whole number of seconds, and the leftover seconds go one each to the earliest single
- * holds and two each (one per side) to the earliest sided pairs. If only sided pairs are left to
- * take an odd leftover second, the first switch-sides transition takes it.
+ * Turns the first `count` occurrences of the cycled `slots` into steps. Holds share what the
+ * transitions leave: each gets the same whole number of seconds, and the leftover seconds go one
+ * each to the earliest single holds and two each (one per side) to the earliest sided pairs. If
+ * only sided pairs are left to take an odd leftover second, the first switch-sides takes it.
  */
-function layOut(sequence: readonly RoutineEntry[], breakSeconds: number): RoutineStep[] {
+function layOut(slots: readonly Slot[], count: number, breakSeconds: number): RoutineStep[] {
   let transitions = 0;
   let singles = 0;
   let pairs = 0;
-  for (const entry of sequence) {
-    const sided = EXERCISES[entry.exerciseId].sided;
-    transitions += costOf(entry).transitions;
-    if (sided) pairs++;
+  for (let i = 0; i < count; i++) {
+    const slot = slots[i % slots.length] as Slot;
+    transitions += slot.transitionSeconds;
+    if (slot.sided) pairs++;
     else singles++;
   }
   const holds = singles + 2 * pairs;
@@ -176,22 +192,27 @@ function layOut(sequence: readonly RoutineEntry[], breakSeconds: number): Routin
   const steps: RoutineStep[] = [];
   let single = 0;
   let pair = 0;
-  for (const { exerciseId, variant } of sequence) {
-    const extras = variant === undefined ? {} : { variant };
+  for (let i = 0; i < count; i++) {
+    const { exerciseId, variant, sided } = slots[i % slots.length] as Slot;
     steps.push({ kind: 'transition', cue: 'get-ready', nextExerciseId: exerciseId, seconds: GET_READY_SECONDS });
-    if (!EXERCISES[exerciseId].sided) {
-      const seconds = base + (single++ < singlesExtra ? 1 : 0);
-      steps.push({ kind: 'exercise', exerciseId, side: null, seconds, ...extras });
+    if (!sided) {
+      steps.push(hold(exerciseId, null, base + (single++ < singlesExtra ? 1 : 0), variant));
       continue;
     }
     const seconds = base + (pair < pairsExtra ? 1 : 0);
     const switchSeconds = SWITCH_SIDES_SECONDS + (pair === 0 ? switchExtra : 0);
     pair++;
     steps.push(
-      { kind: 'exercise', exerciseId, side: 'left', seconds, ...extras },
+      hold(exerciseId, 'left', seconds, variant),
       { kind: 'transition', cue: 'switch-sides', nextExerciseId: exerciseId, seconds: switchSeconds },
-      { kind: 'exercise', exerciseId, side: 'right', seconds, ...extras },
+      hold(exerciseId, 'right', seconds, variant),
     );
   }
   return steps;
+}
+
+function hold(exerciseId: ExerciseId, side: Side | null, seconds: number, variant: ExerciseVariant | undefined): RoutineStep {
+  return variant === undefined
+    ? { kind: 'exercise', exerciseId, side, seconds }
+    : { kind: 'exercise', exerciseId, side, seconds, variant };
 }

@@ -151,7 +151,7 @@ function Prompt({
     <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body">
       <h1 id="prompt-heading">{minutes >= 1 ? t('promptHeading', [String(minutes)]) : t('promptHeadingShort')}</h1>
       <p id="prompt-body">{t('promptBody')}</p>
-      {!view.canSnooze && view.canSkip && <p>{t('snoozeLimitReached', [String(3)])}</p>}
+      {!view.canSnooze && view.canSkip && view.snoozesInRow > 0 && <p>{t('snoozeLimitReached', [String(view.snoozesInRow)])}</p>}
       <div class="actions">
         <button class="primary" autoFocus onClick={onStart}>
           {t('buttonStart')}

@@ -42,6 +42,12 @@ function stepTitle(step: RoutineStep): string {
   return t(exerciseMessageKey(step.exerciseId, 'name'));
 }
 
+/** "Cross-body shoulder stretch (right side)": what the user does in an exercise step. */
+function exerciseLabel(step: Extract<RoutineStep, { kind: 'exercise' }>): string {
+  const name = t(exerciseMessageKey(step.exerciseId, 'name'));
+  return step.side ? t('exerciseWithSide', [name, t(step.side === 'left' ? 'sideLeftLong' : 'sideRightLong')]) : name;
+}
+
 export function RoutinePlayer({ view, onDone }: { view: BreakView; onDone: () => void }) {
   const timeline: TimedStep[] = useMemo(() => {
     const routineId = isRoutineId(view.routineId) ? view.routineId : 'desk';
@@ -94,9 +100,7 @@ export function RoutinePlayer({ view, onDone }: { view: BreakView; onDone: () =>
       {how && <p>{how}</p>}
       <CountdownRing fraction={fraction} seconds={secondsLeft} />
       <p class="progress">
-        {upcoming && upcoming.step.kind === 'exercise'
-          ? t('nextUp', [t(exerciseMessageKey(upcoming.step.exerciseId, 'name'))])
-          : t('lastStep')}
+        {upcoming && upcoming.step.kind === 'exercise' ? t('nextUp', [exerciseLabel(upcoming.step)]) : t('lastStep')}
       </p>
       <div class="actions">
         <button class="primary" autoFocus onClick={() => setPaused((p) => !p)} aria-pressed={paused}>

@@ -7,6 +7,7 @@ import type { Timing } from '../../core/timing';
 import { formatClockTime, formatCountdown } from '../../ui/format';
 import { t } from '../../ui/i18n';
 import { request } from '../../ui/messaging';
+import { OverlayAccess } from '../../ui/OverlayAccess';
 import { Tally } from '../../ui/Tally';
 
 interface Stored {
@@ -100,6 +101,7 @@ export function PopupApp() {
       </div>
       <h2>{t('todayHeading')}</h2>
       <Tally today={today} withActive />
+      <OverlayAccess />
     </main>
   );
 }

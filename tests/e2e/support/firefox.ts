@@ -24,7 +24,8 @@
 //     loads fine. puppeteer lists it in `page.frames()` but `frame.url()` stays 'about:blank' (BiDi misses
 //     the moz-extension navigation); `frame.evaluate`/`$eval`/`waitForSelector` work and see the real
 //     document with `browser.*` available — use `waitForExtensionFrame()`. On /hostile
-//     (`* { display: none !important }`) html/body are display:none, so nothing renders at all.
+//     (`* { display: none !important }`) the iframe still loads and is reachable, but html/body are
+//     display:none, so nothing renders at all (host rect 0x0).
 //  4. `browser.idle.queryState(15)` returns 'active' for the first ~15 s after launch, then 'idle' forever:
 //     headless has no OS idle source, idle time counts from startup, and puppeteer mouse/keyboard input
 //     does NOT reset it. Use `session.setIdleTime(ms)` (nsIUserIdleServiceInternal.resetIdleTimeOut):
@@ -32,13 +33,15 @@
 //     onStateChanged 'idle' only fires once 15 s of real time have passed. Minimum interval is 15 s.
 //     Gotcha: with a top-level idle.onStateChanged listener, while idle Firefox re-delivers 'idle' after every
 //     event-page suspend, waking it again (wake loop every idle timeout) — handlers must be idempotent.
-//  5. launch + install: median ≈ 11 s on the (loaded, 2-core) dev VM; installExtension itself ≈ 0.4-0.9 s,
-//     close ≈ 2 s. Launch alone varied 9-32 s under load, hence the generous launch timeout.
+//  5. launch + install: median 18 s (14.5/18.2/20.7 s) on the heavily loaded 2-core dev VM, ~9-10 s when
+//     quieter. Of that: firefox to "BiDi listening" ~2.5 s, BiDi session.new ~4.5 s, installExtension
+//     0.4-0.9 s; close ~2 s. Hence launch timeout 120 s: use vitest hookTimeout >= 120 s for beforeAll.
 // Other: `page.goto('moz-extension://…')` is rejected ("not allowed in this context") without
 // `--remote-allow-system-access`, and never resolves with it (no load event) — openExtensionPage() starts it
 // and polls location.href/readyState. page.evaluate() on an extension page has the full browser.* API, but
 // `permissions.request` there needs a user gesture: add a button and `page.click()` it (auto-granted because
-// `extensions.webextOptionalPermissionPrompts` is false by default here).
+// `extensions.webextOptionalPermissionPrompts` is false by default here; with it true the request just hangs
+// on an unanswerable prompt).
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 
@@ -87,7 +90,15 @@ export interface FirefoxSession {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: any }>;
+  send(method: 'browsingContext.getTree', params: object): Promise<{ result: { contexts: { context: string }[] } }>;
+  send(
+    method: 'script.evaluate',
+    params: object,
+  ): Promise<{
+    result:
+      | { type: 'success'; result: { type: string; value?: unknown } }
+      | { type: 'exception'; exceptionDetails: { text: string } };
+  }>;
 }
 
 async function waitForUrl(page: Page, url: string, timeout: number): Promise<void> {
@@ -157,14 +168,16 @@ export async function launchFirefox(opts: LaunchFirefoxOptions): Promise<Firefox
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const chromeEval = async <T>(expression: string): Promise<T> => {
     const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-    const context = tree.result.contexts[0].context;
+    const context = tree.result.contexts[0]?.context;
+    if (!context) throw new Error('chromeEval: no chrome window');
     const { result } = await connection.send('script.evaluate', {
       expression: `(async () => JSON.stringify(await (${expression})))()`,
       target: { context },
       awaitPromise: true,
     });
     if (result.type === 'exception') throw new Error(`chromeEval: ${result.exceptionDetails.text}`);
-    return (result.result.type === 'string' ? JSON.parse(result.result.value) : undefined) as T;
+    const value = result.result;
+    return (value.type === 'string' ? JSON.parse(value.value as string) : undefined) as T;
   };
   const extension = `WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_EXTENSION_ID)}).extension`;
   const idleService = 'Cc["@mozilla.org/widget/useridleservice;1"].getService(Ci.nsIUserIdleServiceInternal)';

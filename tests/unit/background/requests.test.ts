@@ -1,0 +1,91 @@
+// The background obeys only the extension's own pages, only well-formed requests, and the test clock only in development installs.
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+
+const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/popup/index.html' };
+const installType = { value: 'development' };
+
+async function freshBackground() {
+  vi.resetModules();
+  fakeBrowser.reset();
+  const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
+  browser.management!.getSelf = async () => ({ installType: installType.value });
+  browser.i18n!.getMessage = (key: string) => key;
+  browser.scripting!.executeScript = async () => [];
+  browser.windows!.create = async () => ({ id: 99 });
+  browser.windows!.getLastFocused = async () => {
+    throw new Error('no window in this test');
+  };
+  browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
+  const requests = await import('../../../src/background/requests');
+  const storage = await import('../../../src/background/storage');
+  return { handleMessage: requests.handleMessage, storage };
+}
+
+async function storedMode(): Promise<string | undefined> {
+  const { schedule } = (await fakeBrowser.storage.local.get('schedule')) as { schedule?: { mode: { kind: string } } };
+  return schedule?.mode.kind;
+}
+
+describe('who may drive the scheduler', () => {
+  beforeEach(() => {
+    installType.value = 'development';
+  });
+
+  it("obeys the extension's own pages", async () => {
+    const { handleMessage } = await freshBackground();
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    expect(await storedMode()).toBe('due');
+  });
+
+  it("ignores a content script in a web page, even one carrying the extension's id", async () => {
+    const { handleMessage } = await freshBackground();
+    expect(handleMessage({ type: 'break:now' }, { id: 'test-extension-id', url: 'https://evil.example/' })).toBeUndefined();
+    expect(await storedMode()).toBeUndefined();
+  });
+
+  it('ignores other extensions and senders without a URL', async () => {
+    const { handleMessage } = await freshBackground();
+    expect(handleMessage({ type: 'break:now' }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
+    expect(handleMessage({ type: 'break:now' }, { id: 'test-extension-id' })).toBeUndefined();
+    expect(await storedMode()).toBeUndefined();
+  });
+
+  it('ignores malformed requests from its own pages', async () => {
+    const { handleMessage } = await freshBackground();
+    for (const bad of [null, 'break:now', { type: 'break:now', extra: 1 }, { type: 'break:skip', breakId: '1' }, { type: 'pause', minutes: -1 }, { type: 'explode' }]) {
+      expect(handleMessage(bad, OWN_PAGE)).toBeUndefined();
+    }
+    expect(await storedMode()).toBeUndefined();
+  });
+});
+
+describe('the test-only clock (devOverrides)', () => {
+  it('is honoured for a development install', async () => {
+    installType.value = 'development';
+    const { storage } = await freshBackground();
+    await fakeBrowser.storage.local.set({ devOverrides: { workSeconds: 5, breakSeconds: 6 } });
+    const { timing } = await storage.loadSnapshot(Date.now());
+    expect(timing.workMs).toBe(5_000);
+    expect(timing.breakMs).toBe(6_000);
+  });
+
+  it('is ignored by a store install', async () => {
+    installType.value = 'normal';
+    const { storage } = await freshBackground();
+    await fakeBrowser.storage.local.set({ devOverrides: { workSeconds: 5, breakSeconds: 6 } });
+    const { timing } = await storage.loadSnapshot(Date.now());
+    expect(timing.workMs).toBe(30 * 60_000);
+    expect(timing.breakMs).toBe(120_000);
+  });
+
+  it('a corrupt stored state starts a fresh cycle instead of failing', async () => {
+    const { storage } = await freshBackground();
+    await fakeBrowser.storage.local.set({ schedule: { version: 1, mode: 'garbage' }, history: { '2026-11-25': { activeMs: -5 } } });
+    const snapshot = await storage.loadSnapshot(Date.now());
+    expect(snapshot.state.mode.kind).toBe('working');
+    expect(snapshot.history).toEqual({});
+  });
+});
