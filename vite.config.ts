@@ -45,7 +45,8 @@ function keepOnlyDeclaredWebAccessibleResources(outDir: string): Plugin {
 
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
-  const outDir = resolve(import.meta.dirname, 'dist', target);
+  // UNHUNCH_OUT_DIR lets parallel work build elsewhere; `dist/chrome` and `dist/firefox` are the contract.
+  const outDir = resolve(process.env.UNHUNCH_OUT_DIR ?? resolve(import.meta.dirname, 'dist'), target);
   return {
     plugins: [
       preact(),

@@ -1,5 +1,15 @@
 // The user's settings: their defaults, their allowed ranges, and reading a stored copy safely.
+import type { ExerciseId } from './exercises';
 import { ROUTINE_IDS, type RoutineId } from './routines';
+
+/** Optional working hours: outside them nothing counts. Days: 0 = Sunday … 6 = Saturday. */
+export interface WorkingHours {
+  enabled: boolean;
+  days: number[];
+  /** Minutes after local midnight; `endMinute` may be smaller than `startMinute` for a night shift. */
+  startMinute: number;
+  endMinute: number;
+}
 
 export interface Settings {
   workMinutes: number;
@@ -7,10 +17,24 @@ export interface Settings {
   snoozeMinutes: number;
   maxSnoozesInRow: number;
   naturalBreakMinutes: number;
+  /** 0 turns the heads-up notification off. */
   headsUpSeconds: number;
   idleDetectionSeconds: number;
+  /** No Skip, no Snooze. */
   strict: boolean;
   routine: RoutineId;
+  routineRotation: 'fixed' | 'rotate';
+  disabledExercises: ExerciseId[];
+  /** A soft chime at each step change. */
+  sound: boolean;
+  /** Spoken cues (speech synthesis). */
+  voice: boolean;
+  theme: 'system' | 'light' | 'dark';
+  /** Minutes to the next break on the toolbar badge. */
+  badgeMinutes: boolean;
+  workingHours: WorkingHours;
+  /** Do not disturb: the longest a due break waits for a fullscreen window (0 = never waits). */
+  fullscreenWaitMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -23,7 +47,15 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   idleDetectionSeconds: 60,
   strict: false,
   routine: 'desk',
-});
+  routineRotation: 'fixed',
+  disabledExercises: [],
+  sound: true,
+  voice: false,
+  theme: 'system',
+  badgeMinutes: true,
+  workingHours: { enabled: false, days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 },
+  fullscreenWaitMinutes: 15,
+} satisfies Settings);
 
 type NumberKey = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
@@ -37,6 +69,7 @@ export const SETTING_RANGES: Readonly<Record<NumberKey, readonly [min: number, m
   headsUpSeconds: [0, 300],
   // The idle API refuses intervals below 15 s.
   idleDetectionSeconds: [15, 600],
+  fullscreenWaitMinutes: [0, 60],
 };
 
 function isWholeNumberIn(value: unknown, [min, max]: readonly [number, number]): value is number {
@@ -49,7 +82,7 @@ function isWholeNumberIn(value: unknown, [min, max]: readonly [number, number]):
  */
 export function readSettings(stored: unknown): Settings {
   const source = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const settings: Settings = structuredClone(DEFAULT_SETTINGS) as Settings;
   for (const key of Object.keys(SETTING_RANGES) as NumberKey[]) {
     const value = source[key];
     if (isWholeNumberIn(value, SETTING_RANGES[key])) settings[key] = value;

@@ -2,8 +2,9 @@
 import path from 'node:path';
 import { describe } from 'vitest';
 
-export const CHROME_DIST = path.resolve('dist/chrome');
-export const FIREFOX_DIST = path.resolve('dist/firefox');
+const OUT_DIR = path.resolve(process.env.UNHUNCH_OUT_DIR ?? 'dist');
+export const CHROME_DIST = path.join(OUT_DIR, 'chrome');
+export const FIREFOX_DIST = path.join(OUT_DIR, 'firefox');
 export const SCREENSHOTS_DIR = path.resolve('test-results/screenshots');
 
 /**

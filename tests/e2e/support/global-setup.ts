@@ -4,7 +4,7 @@ import path from 'node:path';
 
 export default function setup(): void {
   for (const target of ['chrome', 'firefox']) {
-    const manifest = path.resolve('dist', target, 'manifest.json');
+    const manifest = path.resolve(process.env.UNHUNCH_OUT_DIR ?? 'dist', target, 'manifest.json');
     if (!fs.existsSync(manifest)) {
       throw new Error(`${manifest} is missing: run \`npm run build\` before the end-to-end tests.`);
     }
