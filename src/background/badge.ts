@@ -1,17 +1,36 @@
-// The toolbar badge: a clear mark while a break is due or reminders are paused.
+// The toolbar badge: minutes to the next break (optional), a clear mark while a break is due or reminders are paused.
 
 import browser from 'webextension-polyfill';
-import type { ScheduleState } from '../core/schedule';
+import { nextBreakAt, type ScheduleState } from '../core/schedule';
 import type { Timing } from '../core/timing';
 import { t } from '../ui/i18n';
 
+/**
+ * The minute count costs a wake-up a minute (the badge has no timer of its own), which is why it
+ * is off by default; the due and paused marks cost nothing extra.
+ */
+export const BADGE_ALARM = 'unhunch:badge';
+
 let shown: string | undefined;
 
-export async function updateBadge(state: ScheduleState, _now: number, _timing: Timing): Promise<void> {
-  const text = state.mode.kind === 'due' ? '!' : state.mode.kind === 'paused' ? '❚❚' : '';
+export function badgeText(state: ScheduleState, now: number, timing: Timing, withMinutes: boolean): string {
+  if (state.mode.kind === 'due') return '!';
+  if (state.mode.kind === 'paused') return '❚❚';
+  if (!withMinutes) return '';
+  const dueAt = nextBreakAt(state, now, timing);
+  return dueAt === null ? '' : String(Math.max(1, Math.ceil((dueAt - now) / 60_000)));
+}
+
+export async function updateBadge(state: ScheduleState, now: number, timing: Timing, withMinutes: boolean): Promise<void> {
+  const ticking = withMinutes && state.mode.kind === 'working';
+  const hasAlarm = (await browser.alarms.get(BADGE_ALARM)) !== undefined;
+  if (ticking && !hasAlarm) await browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
+  if (!ticking && hasAlarm) await browser.alarms.clear(BADGE_ALARM);
+
+  const text = badgeText(state, now, timing, withMinutes);
   if (text === shown) return;
   shown = text;
-  const color = state.mode.kind === 'due' ? '#b3261e' : '#5f6368';
+  const color = state.mode.kind === 'due' ? '#b3261e' : state.mode.kind === 'paused' ? '#5f6368' : '#13766b';
   await Promise.all([
     browser.action.setBadgeText({ text }),
     browser.action.setBadgeBackgroundColor({ color }),

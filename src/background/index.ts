@@ -6,12 +6,18 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Activity } from '../core/schedule';
 import { readSettings } from '../core/settings';
+import { BADGE_ALARM, updateBadge } from './badge';
 import { handleMessage } from './requests';
 import { ALARM_NAME, dispatch, inQueue } from './scheduler';
 import { LOCAL_KEYS, loadSnapshot, SYNC_SETTINGS_KEY } from './storage';
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM_NAME) void dispatch({ type: 'alarm' });
+  if (alarm.name === BADGE_ALARM) void refreshBadge();
+});
+
+browser.commands.onCommand.addListener((command) => {
+  if (command === 'take-break') void dispatch({ type: 'user:break-now' });
 });
 
 browser.idle.onStateChanged.addListener((activity: Activity) => {
@@ -45,6 +51,11 @@ browser.windows.onRemoved.addListener((windowId) => {
     return undefined;
   });
 });
+
+async function refreshBadge(): Promise<void> {
+  const { state, timing, settings } = await inQueue(() => loadSnapshot(Date.now()));
+  await updateBadge(state, Date.now(), timing, settings.badgeMinutes);
+}
 
 async function applyIdleDetection(seconds: number): Promise<void> {
   browser.idle.setDetectionInterval(seconds);

@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { localDayKey, tallyFor } from '../core/history';
 import { isOwnExtensionPage, parseRequest, type BreakView, type Request } from '../core/messages';
 import { canSnooze, type ScheduleEvent } from '../core/schedule';
+import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
 import { loadSnapshot } from './storage';
 import { presentBreak } from './present';
@@ -39,7 +40,7 @@ async function answer(request: Request): Promise<unknown> {
       await dispatch({ type: 'user:break-now' });
       return { ok: true };
     case 'pause':
-      await dispatch(pauseEvent(request.minutes));
+      await dispatch(await pauseEvent(request.minutes));
       return { ok: true };
     case 'resume':
       await dispatch({ type: 'user:resume' });
@@ -47,8 +48,13 @@ async function answer(request: Request): Promise<unknown> {
   }
 }
 
-function pauseEvent(minutes: number | null): ScheduleEvent {
-  return { type: 'user:pause', until: minutes === null ? null : Date.now() + minutes * 60_000 };
+async function pauseEvent(minutes: number | null | 'tomorrow'): Promise<ScheduleEvent> {
+  const now = Date.now();
+  if (minutes === 'tomorrow') {
+    const { settings } = await loadSnapshot(now);
+    return { type: 'user:pause', until: tomorrowStart(now, settings.workingHours) };
+  }
+  return { type: 'user:pause', until: minutes === null ? null : now + minutes * 60_000 };
 }
 
 type Processed = Awaited<ReturnType<typeof dispatch>>;

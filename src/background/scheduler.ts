@@ -47,7 +47,7 @@ async function process(event: ScheduleEvent): Promise<Processed> {
     [LOCAL_KEYS.timing]: snapshot.timing,
   });
   for (const effect of effects) await runEffect(effect, snapshot, now);
-  await updateBadge(state, now, snapshot.timing);
+  await updateBadge(state, now, snapshot.timing, snapshot.settings.badgeMinutes);
   return { snapshot, state, history, now };
 }
 
@@ -60,6 +60,11 @@ async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promi
       await browser.alarms.clear(ALARM_NAME);
       return;
     case 'present-break':
+      if (effect.mayDefer && (await focusedWindowIsFullscreen())) {
+        // Do not disturb: queued behind this event, not awaited (that would wait on ourselves).
+        void dispatch({ type: 'surface:deferred', breakId: effect.breakId });
+        return;
+      }
       await presentBreak(effect.breakId, snapshot.presentation);
       return;
     case 'dismiss-break':
@@ -71,6 +76,11 @@ async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promi
     case 'record':
       return; // Folded into the history saved with the state.
   }
+}
+
+async function focusedWindowIsFullscreen(): Promise<boolean> {
+  const window = await browser.windows.getLastFocused().catch(() => null);
+  return window?.focused === true && window.state === 'fullscreen';
 }
 
 async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void> {

@@ -13,7 +13,8 @@ export type Request =
   /** The break page is going away before the routine finished (window closed, tab navigated). */
   | { type: 'break:surface-gone'; breakId: number }
   | { type: 'break:now' }
-  | { type: 'pause'; minutes: number | null }
+  /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */
+  | { type: 'pause'; minutes: number | null | 'tomorrow' }
   | { type: 'resume' };
 
 /** Sent by the background to every extension page. */
@@ -65,7 +66,7 @@ export function parseRequest(raw: unknown): Request | null {
       return only('type') ? ({ type: m.type } as Request) : null;
     case 'pause':
       if (!only('type', 'minutes')) return null;
-      if (m.minutes === null) return { type: 'pause', minutes: null };
+      if (m.minutes === null || m.minutes === 'tomorrow') return { type: 'pause', minutes: m.minutes };
       return typeof m.minutes === 'number' && Number.isInteger(m.minutes) && m.minutes > 0 && m.minutes <= MAX_PAUSE_MINUTES
         ? { type: 'pause', minutes: m.minutes }
         : null;

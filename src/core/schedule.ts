@@ -4,13 +4,22 @@
 // tested with plain numbers, and a restarted worker is just the stored state stepped again.
 
 import type { Timing } from './timing';
+import { addCountableMs, countableMsBetween } from './working-hours';
 
 export type Activity = 'active' | 'idle' | 'locked';
 
 export type Mode =
   | { kind: 'working' }
   /** A break prompt is pending (or its routine is running, once `startedAt` is set). */
-  | { kind: 'due'; breakId: number; dueSince: number; startedAt: number | null; manual: boolean }
+  | {
+      kind: 'due';
+      breakId: number;
+      dueSince: number;
+      startedAt: number | null;
+      manual: boolean;
+      /** Set while the break waits for a fullscreen window to be left (do not disturb). */
+      deferredAt: number | null;
+    }
   /** `until` null means "until I resume". */
   | { kind: 'paused'; until: number | null };
 
@@ -55,6 +64,8 @@ export type ScheduleEvent =
   | { type: 'user:snooze'; breakId: number }
   | { type: 'user:skip'; breakId: number }
   | { type: 'user:complete'; breakId: number }
+  /** The focused window is fullscreen: the due break waits (do not disturb). */
+  | { type: 'surface:deferred'; breakId: number }
   /** The break surface was closed before the routine finished: counts as a snooze. */
   | { type: 'user:closed'; breakId: number }
   | { type: 'user:pause'; until: number | null }
@@ -69,7 +80,8 @@ export type HistoryRecord =
 export type Effect =
   | { type: 'arm-alarm'; at: number }
   | { type: 'clear-alarm' }
-  | { type: 'present-break'; breakId: number }
+  /** `mayDefer`: the shell may hold the break back while a window is fullscreen. */
+  | { type: 'present-break'; breakId: number; mayDefer: boolean }
   | { type: 'dismiss-break'; breakId: number; outcome: BreakOutcome }
   | { type: 'notify-heads-up'; dueAt: number }
   | { type: 'record'; record: HistoryRecord };
@@ -117,10 +129,10 @@ export function cycleActiveMsAt(state: ScheduleState, now: number, timing: Timin
 }
 
 function unsettledActiveMs(state: ScheduleState, now: number, timing: Timing): number {
-  if (state.awaySince === null) return Math.max(0, now - state.settledAt);
+  if (state.awaySince === null) return countableMsBetween(state.settledAt, now, timing.workingHours);
   if (state.awaySpellWasNaturalBreak || now - state.awaySince >= timing.naturalBreakMs) return 0;
   const countedUntil = state.lockedSince ?? now;
-  return Math.max(0, countedUntil - state.settledAt);
+  return countableMsBetween(state.settledAt, countedUntil, timing.workingHours);
 }
 
 /**
@@ -133,7 +145,9 @@ export function nextBreakAt(state: ScheduleState, now: number, timing: Timing): 
     if (state.lockedSince !== null || state.awaySpellWasNaturalBreak) return null;
   }
   const remainingMs = Math.max(0, dueThresholdMs(state, timing) - cycleActiveMsAt(state, now, timing));
-  const dueAt = now + remainingMs;
+  // Outside working hours nothing counts, so the break lands that much later.
+  const dueAt = addCountableMs(now, remainingMs, timing.workingHours);
+  if (dueAt === null) return null;
   if (state.awaySince !== null && dueAt >= state.awaySince + timing.naturalBreakMs) return null;
   return dueAt;
 }
@@ -147,10 +161,10 @@ export function step(previous: ScheduleState, event: ScheduleEvent, now: number,
   // A wake-up long after the alarm we armed means the machine slept, the browser was
   // closed, or the clock jumped forwards: none of that time was spent working.
   if (state.alarmAt !== null && now - state.alarmAt > timing.naturalBreakMs) {
-    state = beginAwaySpell(state, state.alarmAt, { locked: true }, effects);
+    state = beginAwaySpell(state, state.alarmAt, { locked: true }, timing, effects);
   }
   if (event.type === 'browser:started' && now - state.lastSeenAt > 0) {
-    state = beginAwaySpell(state, state.lastSeenAt, { locked: true }, effects);
+    state = beginAwaySpell(state, state.lastSeenAt, { locked: true }, timing, effects);
   }
 
   state = settle(state, now, timing, effects);
@@ -176,22 +190,32 @@ export function step(previous: ScheduleState, event: ScheduleEvent, now: number,
 
 function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, timing: Timing, effects: Effect[]): ScheduleState {
   switch (event.type) {
-    case 'worker:started':
     case 'alarm':
+      // A break held back by do-not-disturb: look again (and at the latest, show it anyway).
+      if (state.mode.kind === 'due' && state.mode.deferredAt !== null && now >= deferredRecheckAt(state.mode, timing)) {
+        return presentAgain(state, now, timing, effects);
+      }
+      return state;
     case 'timing:changed':
+      // Time before now was counted by the old rules; an away spell is never dated back into it.
+      return { ...state, countingFrom: Math.max(state.countingFrom, now) };
+    case 'worker:started':
       return state;
     case 'browser:started':
       // The surface died with the browser: show the still-pending break again.
-      if (state.mode.kind === 'due') effects.push({ type: 'present-break', breakId: state.mode.breakId });
+      if (state.mode.kind === 'due') return presentAgain(state, now, timing, effects);
       return state;
     case 'activity':
       return applyActivity(state, event.activity, now, timing, effects);
     case 'user:break-now':
       if (state.mode.kind === 'due') {
-        effects.push({ type: 'present-break', breakId: state.mode.breakId });
-        return state;
+        effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer: false });
+        return { ...state, mode: { ...state.mode, deferredAt: null } };
       }
-      return enterDue(state, now, true, effects);
+      return enterDue(state, now, true, timing, effects);
+    case 'surface:deferred':
+      if (!isPending(state, event.breakId) || state.mode.kind !== 'due') return state;
+      return { ...state, mode: { ...state.mode, deferredAt: now } };
     case 'user:start':
       if (!isPending(state, event.breakId) || state.mode.kind !== 'due' || state.mode.startedAt !== null) return state;
       return { ...state, mode: { ...state.mode, startedAt: now } };
@@ -229,11 +253,11 @@ function applyActivity(state: ScheduleState, activity: Activity, now: number, ti
     if (next.awaySince !== null || previous !== 'active') return next;
     // The API reports idle one detection interval after the last input.
     const lastInputAt = Math.max(now - timing.idleDetectionMs, next.countingFrom);
-    next = beginAwaySpell(next, lastInputAt, { locked: false }, effects);
+    next = beginAwaySpell(next, lastInputAt, { locked: false }, timing, effects);
     return settle(next, now, timing, effects);
   }
   // Locked: away at once, and locked time never counts.
-  if (next.awaySince === null) next = beginAwaySpell(next, now, { locked: true }, effects);
+  if (next.awaySince === null) next = beginAwaySpell(next, now, { locked: true }, timing, effects);
   else if (next.lockedSince === null) {
     // The idle part of the spell counts if the spell stays short; settle it up to the lock.
     next = { ...next, lockedSince: now };
@@ -242,14 +266,20 @@ function applyActivity(state: ScheduleState, activity: Activity, now: number, ti
 }
 
 /** Opens an away spell from `since`, taking back any time already counted after it. */
-function beginAwaySpell(state: ScheduleState, since: number, { locked }: { locked: boolean }, effects: Effect[]): ScheduleState {
+function beginAwaySpell(
+  state: ScheduleState,
+  since: number,
+  { locked }: { locked: boolean },
+  timing: Timing,
+  effects: Effect[],
+): ScheduleState {
   if (state.awaySince !== null && state.awaySince <= since) {
     return locked && state.lockedSince === null ? { ...state, lockedSince: since } : state;
   }
   const from = Math.max(since, state.countingFrom);
   const next = { ...state };
   if (next.mode.kind === 'working' && next.settledAt > from) {
-    const overcountedMs = Math.min(next.settledAt - from, next.cycleActiveMs);
+    const overcountedMs = Math.min(countableMsBetween(from, next.settledAt, timing.workingHours), next.cycleActiveMs);
     next.cycleActiveMs -= overcountedMs;
     if (overcountedMs > 0) effects.push({ type: 'record', record: { kind: 'active', ms: -overcountedMs, at: from } });
     next.settledAt = from;
@@ -266,7 +296,7 @@ function endAwaySpell(state: ScheduleState, now: number, timing: Timing, effects
   if (next.awaySince === null) return next;
   if (!next.awaySpellWasNaturalBreak && next.mode.kind === 'working') {
     const countedUntil = next.lockedSince ?? now;
-    const spellActiveMs = Math.max(0, countedUntil - next.settledAt);
+    const spellActiveMs = countableMsBetween(next.settledAt, countedUntil, timing.workingHours);
     if (spellActiveMs > 0) {
       next.cycleActiveMs += spellActiveMs;
       effects.push({ type: 'record', record: { kind: 'active', ms: spellActiveMs, at: now } });
@@ -287,14 +317,14 @@ function settle(state: ScheduleState, now: number, timing: Timing, effects: Effe
   }
   if (next.mode.kind !== 'working') return { ...next, settledAt: Math.max(next.settledAt, now) };
   if (next.awaySince === null) {
-    const ms = Math.max(0, now - next.settledAt);
+    const ms = countableMsBetween(next.settledAt, now, timing.workingHours);
     if (ms > 0) effects.push({ type: 'record', record: { kind: 'active', ms, at: now } });
     return { ...next, cycleActiveMs: next.cycleActiveMs + ms, settledAt: Math.max(next.settledAt, now) };
   }
   if (next.awaySpellWasNaturalBreak) return { ...next, settledAt: Math.max(next.settledAt, now) };
   // Short spell in progress: settle only the present time before it began.
   if (next.settledAt < next.awaySince) {
-    const ms = next.awaySince - next.settledAt;
+    const ms = countableMsBetween(next.settledAt, next.awaySince, timing.workingHours);
     effects.push({ type: 'record', record: { kind: 'active', ms, at: now } });
     return { ...next, cycleActiveMs: next.cycleActiveMs + ms, settledAt: next.awaySince };
   }
@@ -342,12 +372,28 @@ export function canSnooze(state: ScheduleState, timing: Timing): boolean {
   return !timing.strict && state.snoozesInRow < timing.maxSnoozesInRow;
 }
 
-function enterDue(state: ScheduleState, now: number, manual: boolean, effects: Effect[]): ScheduleState {
+/** How often a break held back by a fullscreen window looks again. */
+export const FULLSCREEN_RECHECK_MS = 60_000;
+
+function deferredRecheckAt(mode: Extract<Mode, { kind: 'due' }>, timing: Timing): number {
+  const deferredAt = mode.deferredAt ?? mode.dueSince;
+  return Math.min(deferredAt + FULLSCREEN_RECHECK_MS, mode.dueSince + timing.fullscreenWaitMs);
+}
+
+function presentAgain(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  if (state.mode.kind !== 'due') return state;
+  const mayDefer = !state.mode.manual && now < state.mode.dueSince + timing.fullscreenWaitMs;
+  effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer });
+  return { ...state, mode: { ...state.mode, deferredAt: null } };
+}
+
+function enterDue(state: ScheduleState, now: number, manual: boolean, timing: Timing, effects: Effect[]): ScheduleState {
   const breakId = state.nextBreakId;
-  effects.push({ type: 'present-break', breakId });
+  // Asked for by the user, it shows at once; a scheduled one may wait for a fullscreen video to end.
+  effects.push({ type: 'present-break', breakId, mayDefer: !manual && timing.fullscreenWaitMs > 0 });
   return {
     ...state,
-    mode: { kind: 'due', breakId, dueSince: now, startedAt: null, manual },
+    mode: { kind: 'due', breakId, dueSince: now, startedAt: null, manual, deferredAt: null },
     nextBreakId: breakId + 1,
     settledAt: now,
     countingFrom: now,
@@ -380,7 +426,7 @@ function goDueIfReached(state: ScheduleState, now: number, timing: Timing, effec
   const unsettledMs = activeMs - state.cycleActiveMs;
   if (unsettledMs > 0) effects.push({ type: 'record', record: { kind: 'active', ms: unsettledMs, at: now } });
   const settled = { ...state, cycleActiveMs: activeMs };
-  return enterDue(settled, now, false, effects);
+  return enterDue(settled, now, false, timing, effects);
 }
 
 function headsUpAt(state: ScheduleState, now: number, timing: Timing): number | null {
@@ -402,7 +448,7 @@ function sendHeadsUpIfTime(state: ScheduleState, now: number, timing: Timing, ef
 /** The next moment the scheduler must look again: the end of a pause, the heads-up, or the break. */
 export function nextWakeAt(state: ScheduleState, now: number, timing: Timing): number | null {
   if (state.mode.kind === 'paused') return state.mode.until;
-  if (state.mode.kind === 'due') return null;
+  if (state.mode.kind === 'due') return state.mode.deferredAt === null ? null : deferredRecheckAt(state.mode, timing);
   const headsUp = headsUpAt(state, now, timing);
   if (headsUp !== null && headsUp > now) return headsUp;
   return nextBreakAt(state, now, timing);
@@ -425,7 +471,9 @@ function shiftClock(state: ScheduleState, deltaMs: number): ScheduleState {
   const shift = (t: number) => t + deltaMs;
   const shiftOrNull = (t: number | null) => (t === null ? null : t + deltaMs);
   let mode: Mode = state.mode;
-  if (mode.kind === 'due') mode = { ...mode, dueSince: shift(mode.dueSince), startedAt: shiftOrNull(mode.startedAt) };
+  if (mode.kind === 'due') {
+    mode = { ...mode, dueSince: shift(mode.dueSince), startedAt: shiftOrNull(mode.startedAt), deferredAt: shiftOrNull(mode.deferredAt) };
+  }
   if (mode.kind === 'paused') mode = { ...mode, until: shiftOrNull(mode.until) };
   return {
     ...state,
@@ -463,7 +511,13 @@ function isMode(v: unknown): v is Mode {
     case 'working':
       return true;
     case 'due':
-      return isFiniteNumber(m.breakId) && isFiniteNumber(m.dueSince) && isNumberOrNull(m.startedAt) && typeof m.manual === 'boolean';
+      return (
+        isFiniteNumber(m.breakId) &&
+        isFiniteNumber(m.dueSince) &&
+        isNumberOrNull(m.startedAt) &&
+        typeof m.manual === 'boolean' &&
+        isNumberOrNull(m.deferredAt)
+      );
     case 'paused':
       return isNumberOrNull(m.until);
     default:

@@ -1,6 +1,6 @@
 // The durations the scheduler runs on: the user's settings, sped up by the test-only clock.
 
-import type { Settings } from './settings';
+import type { Settings, WorkingHours } from './settings';
 
 /** Every duration the scheduler needs, in milliseconds. */
 export interface Timing {
@@ -12,6 +12,10 @@ export interface Timing {
   idleDetectionMs: number;
   maxSnoozesInRow: number;
   strict: boolean;
+  /** Null when there is no schedule: every hour counts. */
+  workingHours: WorkingHours | null;
+  /** Do not disturb: how long a due break may wait for a fullscreen window to be left. */
+  fullscreenWaitMs: number;
 }
 
 /**
@@ -54,5 +58,7 @@ export function timingFrom(settings: Settings, overrides: DevOverrides | null): 
     idleDetectionMs: settings.idleDetectionSeconds * 1000,
     maxSnoozesInRow: settings.maxSnoozesInRow,
     strict: settings.strict,
+    workingHours: settings.workingHours.enabled ? settings.workingHours : null,
+    fullscreenWaitMs: settings.fullscreenWaitMinutes * 60_000,
   };
 }

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { emptyTally, localDayKey, readHistory, tallyFor, type DayTally } from '../../core/history';
 import { cycleActiveMsAt, isScheduleState, nextBreakAt, type ScheduleState } from '../../core/schedule';
 import type { Timing } from '../../core/timing';
+import { isWithinWorkingHours } from '../../core/working-hours';
 import { formatClockTime, formatCountdown } from '../../ui/format';
 import { t } from '../../ui/i18n';
 import { request } from '../../ui/messaging';
@@ -36,10 +37,11 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
-const PAUSE_CHOICES: ReadonlyArray<{ minutes: number | null; label: string }> = [
+const PAUSE_CHOICES: ReadonlyArray<{ minutes: number | null | 'tomorrow'; label: string }> = [
   { minutes: 30, label: 'pauseFor30Minutes' },
   { minutes: 60, label: 'pauseFor1Hour' },
   { minutes: 120, label: 'pauseFor2Hours' },
+  { minutes: 'tomorrow', label: 'pauseUntilTomorrow' },
   { minutes: null, label: 'pauseUntilResumed' },
 ];
 
@@ -112,6 +114,7 @@ function Status({ state, timing, now }: { state: ScheduleState; timing: Timing; 
     const until = state.mode.until;
     return <p class="state">{until === null ? t('popupPausedIndefinitely') : t('popupPausedUntil', [formatClockTime(until)])}</p>;
   }
+  if (!isWithinWorkingHours(now, timing.workingHours)) return <p class="state">{t('popupOutsideHours')}</p>;
   const dueAt = nextBreakAt(state, now, timing);
   if (dueAt === null) return <p class="state">{t('popupAwayNoCount')}</p>;
   return (

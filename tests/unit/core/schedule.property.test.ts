@@ -25,7 +25,18 @@ type Command =
   | { kind: 'worker-restart' }
   | { kind: 'browser-restart'; closedMs: number }
   | { kind: 'clock-jump'; ms: number }
-  | { kind: 'timing'; workMinutes: number; snoozeMinutes: number; naturalBreakMinutes: number; headsUpSeconds: number; strict: boolean; maxSnoozes: number }
+  | {
+      kind: 'timing';
+      workMinutes: number;
+      snoozeMinutes: number;
+      naturalBreakMinutes: number;
+      headsUpSeconds: number;
+      strict: boolean;
+      maxSnoozes: number;
+      workingHours: { days: number[]; startMinute: number; endMinute: number } | null;
+      fullscreenWaitMinutes: number;
+    }
+  | { kind: 'fullscreen-deferral'; staleId: boolean }
   | { kind: 'user'; action: 'break-now' | 'start' | 'snooze' | 'skip' | 'complete' | 'closed' | 'resume'; staleId: boolean }
   | { kind: 'pause'; minutes: number | null };
 
@@ -46,8 +57,18 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       headsUpSeconds: fc.constantFrom(0, 30, 60, 120),
       strict: fc.boolean(),
       maxSnoozes: fc.integer({ min: 0, max: 5 }),
+      workingHours: fc.option(
+        fc.record({
+          days: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 7 }),
+          startMinute: fc.integer({ min: 0, max: 1439 }),
+          endMinute: fc.integer({ min: 0, max: 1439 }),
+        }),
+        { nil: null },
+      ),
+      fullscreenWaitMinutes: fc.integer({ min: 0, max: 60 }),
     }),
   },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fullscreen-deferral' as const), staleId: fc.boolean() }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -159,6 +180,8 @@ function run(commands: readonly Command[]): void {
             headsUpSeconds: c.headsUpSeconds,
             strict: c.strict,
             maxSnoozesInRow: c.maxSnoozes,
+            workingHours: c.workingHours ? { enabled: true, ...c.workingHours } : DEFAULT_SETTINGS.workingHours,
+            fullscreenWaitMinutes: c.fullscreenWaitMinutes,
           },
           null,
         );
@@ -170,6 +193,11 @@ function run(commands: readonly Command[]): void {
         if (c.action === 'break-now') apply({ type: 'user:break-now' });
         else if (c.action === 'resume') apply({ type: 'user:resume' });
         else apply({ type: `user:${c.action}`, breakId });
+        break;
+      }
+      case 'fullscreen-deferral': {
+        const pendingId = state.mode.kind === 'due' ? state.mode.breakId : state.nextBreakId;
+        apply({ type: 'surface:deferred', breakId: c.staleId ? pendingId + 1 : pendingId });
         break;
       }
       case 'pause':
