@@ -1,56 +1,167 @@
-// Shows the pending break to the user (overlay over the active tab, else a popup window) and takes it away.
+// Shows the pending break on exactly one surface — overlay over the active tab, else a popup window, else (browser not focused) a notification — and takes it away.
 
-import browser from 'webextension-polyfill';
+import browser, { type Notifications, type Windows } from 'webextension-polyfill';
 import overlayScript from '../content/overlay?iife';
 import type { Broadcast } from '../core/messages';
-import type { BreakOutcome } from '../core/schedule';
-import { savePresentation, type Presentation } from './storage';
+import { canSnooze, type BreakOutcome } from '../core/schedule';
+import { t } from '../ui/i18n';
+import { loadSnapshot, savePresentation, type Presentation, type Snapshot } from './storage';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const WINDOW_SIZE = { width: 520, height: 680 };
+/** A tab that is closing or navigating refuses scripts for a moment; look again after this. */
+const SETTLE_MS = 250;
 
+export const HEADS_UP_NOTIFICATION = 'unhunch:heads-up';
+export const BREAK_NOTIFICATION = 'unhunch:break';
+/** Indexes of the break notification's buttons (Chrome only; Firefox shows no buttons). */
+export const NOTIFICATION_BUTTON = { start: 0, snooze: 1 } as const;
+
+/** What the overlay script reports after `show(breakId)`. */
+export type OverlayStatus = 'shown' | 'hidden' | 'gave-up' | 'missing';
+const OVERLAY_STATUSES: ReadonlySet<unknown> = new Set<OverlayStatus>(['shown', 'hidden', 'gave-up', 'missing']);
+
+function isOverlayStatus(value: unknown): value is OverlayStatus {
+  return OVERLAY_STATUSES.has(value);
+}
+
+/** Where the user is: in another program, or in a browser window (with its active tab if it has tabs). */
+type Whereabouts = { kind: 'away'; anchor: Windows.Window | null } | { kind: 'browser'; window: Windows.Window; tabId: number | null };
+
+/**
+ * Shows the break where the user is, keeping a surface that still works and removing any other.
+ * `previous` is the scheduler's copy; what storage says now wins (another event may have moved it).
+ */
 export async function presentBreak(breakId: number, previous: Presentation | null): Promise<void> {
-  // One surface at a time: a window left from an earlier attempt goes before a new one opens.
-  if (previous?.surface === 'window' && previous.windowId !== undefined) {
-    if (previous.breakId === breakId && (await windowExists(previous.windowId))) {
-      await browser.windows.update(previous.windowId, { focused: true }).catch(() => undefined);
+  const snapshot = await loadSnapshot(Date.now());
+  const current = snapshot.presentation ?? previous;
+  let where = await findUser();
+  if (current?.breakId === breakId && (await keepsShowing(current, where))) return;
+
+  if (current?.surface === 'overlay' && where.kind === 'browser' && where.tabId === current.tabId && where.tabId !== null) {
+    const status = await showOverlay(where.tabId, breakId);
+    if (status === 'shown') {
+      await savePresentation({ ...current, breakId });
       return;
     }
+    // The overlay's own tab refuses scripts while it closes or navigates: wait for where the user lands.
+    if (status === 'unavailable' || status === 'missing') {
+      await sleep(SETTLE_MS);
+      where = await findUser();
+    }
   }
-  const overlay = await tryOverlay(breakId);
-  if (overlay) {
-    await savePresentation(overlay);
+  const next = await show(breakId, where, snapshot);
+  await savePresentation(next);
+  if (current && !sameSurface(current, next)) await takeDown(current);
+}
+
+/** Opens (or focuses) the break window, closing any other surface: a click on the notification. */
+export async function presentBreakInWindow(breakId: number): Promise<void> {
+  const { presentation } = await loadSnapshot(Date.now());
+  if (presentation?.breakId === breakId && presentation.surface === 'window' && (await windowExists(presentation.windowId))) {
+    await browser.windows.update(presentation.windowId!, { focused: true }).catch(() => undefined);
     return;
   }
-  const window = await openBreakWindow();
-  await savePresentation({ breakId, surface: 'window', ...(window?.id !== undefined ? { windowId: window.id } : {}) });
+  const window = await openBreakWindow(await browser.windows.getLastFocused().catch(() => null));
+  const next: Presentation = { breakId, surface: 'window', ...(window?.id !== undefined ? { windowId: window.id } : {}) };
+  await savePresentation(next);
+  if (presentation && !sameSurface(presentation, next)) await takeDown(presentation);
 }
 
-async function windowExists(windowId: number): Promise<boolean> {
-  return browser.windows.get(windowId).then(
-    () => true,
-    () => false,
-  );
+/** Tells every surface the break is over; each closes itself unless it shows the Done screen. */
+export async function dismissBreak(breakId: number, outcome: BreakOutcome, presentation: Presentation | null): Promise<void> {
+  const message: Broadcast = { type: 'break:resolved', breakId, outcome };
+  // Rejects when no page is listening, which is fine: then there is nothing to close.
+  await browser.runtime.sendMessage(message).catch(() => undefined);
+  const current = (await loadSnapshot(Date.now())).presentation ?? presentation;
+  if (current?.breakId === breakId) {
+    // A completed break keeps its surface: it shows the Done screen until the user closes it.
+    if (outcome !== 'completed') await takeDown(current);
+    await savePresentation(null);
+  }
+  await browser.notifications.clear(BREAK_NOTIFICATION).catch(() => undefined);
+  await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(() => undefined);
 }
 
-/** Injects the overlay into the active tab of the last focused window; null where it can't go. */
-async function tryOverlay(breakId: number): Promise<Presentation | null> {
-  try {
-    const window = await browser.windows.getLastFocused();
-    if (window.type !== undefined && window.type !== 'normal') return null;
-    if (window.id === undefined) return null;
-    const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
-    if (tab?.id === undefined) return null;
-    // Without host access, or on browser pages (settings, new tab, stores, PDF viewer), this throws.
-    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [overlayScript] });
-    return { breakId, surface: 'overlay', tabId: tab.id, windowId: window.id };
-  } catch {
-    return null;
+async function findUser(): Promise<Whereabouts> {
+  const window = await browser.windows.getLastFocused().catch(() => null);
+  if (!window || window.id === undefined || window.focused === false) return { kind: 'away', anchor: window };
+  if (window.type !== undefined && window.type !== 'normal') return { kind: 'browser', window, tabId: null };
+  const [tab] = await browser.tabs.query({ active: true, windowId: window.id }).catch(() => []);
+  return { kind: 'browser', window, tabId: tab?.id ?? null };
+}
+
+/** Whether the surface already showing this break is still the right one (a window is brought forward). */
+async function keepsShowing(current: Presentation, where: Whereabouts): Promise<boolean> {
+  switch (current.surface) {
+    case 'window':
+      if (!(await windowExists(current.windowId))) return false;
+      if (where.kind === 'browser') await browser.windows.update(current.windowId!, { focused: true }).catch(() => undefined);
+      return true;
+    case 'notification':
+      return where.kind === 'away';
+    case 'overlay':
+      // show() re-checks an overlay in the same tab; anywhere else it moves.
+      return false;
   }
 }
 
-async function openBreakWindow() {
-  const anchor = await browser.windows.getLastFocused().catch(() => null);
+async function show(breakId: number, where: Whereabouts, snapshot: Snapshot): Promise<Presentation> {
+  if (where.kind === 'away' && (await showNotification(snapshot))) return { breakId, surface: 'notification' };
+  if (where.kind === 'browser' && where.tabId !== null && (await showOverlay(where.tabId, breakId)) === 'shown') {
+    return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window.id !== undefined ? { windowId: where.window.id } : {}) };
+  }
+  const window = await openBreakWindow(where.kind === 'away' ? where.anchor : where.window);
+  return { breakId, surface: 'window', ...(window?.id !== undefined ? { windowId: window.id } : {}) };
+}
+
+/** Injects the overlay and asks whether it really shows; without host access or on browser pages the injection throws. */
+async function showOverlay(tabId: number, breakId: number): Promise<OverlayStatus | 'unavailable'> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [overlayScript] });
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (id: number) => globalThis.__unhunchOverlayApi?.show(id) ?? 'missing',
+      args: [breakId],
+    });
+    const status: unknown = injection?.result;
+    return isOverlayStatus(status) ? status : 'missing';
+  } catch {
+    return 'unavailable';
+  }
+}
+
+async function showNotification({ state, timing }: Snapshot): Promise<boolean> {
+  const minutes = String(Math.max(1, Math.round(timing.breakMs / 60_000)));
+  const basic = {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title: t('breakNotificationTitle', [minutes]),
+    message: t('breakNotificationMessage'),
+  };
+  const buttons = [{ title: t('buttonStart') }];
+  if (canSnooze(state, timing)) buttons.push({ title: t('buttonSnooze', [String(Math.max(1, Math.round(timing.snoozeMs / 60_000)))]) });
+  // Chrome's options; the polyfill's types follow Firefox, which has neither.
+  const withButtons: Notifications.CreateNotificationOptions & { buttons: { title: string }[]; requireInteraction: boolean } = {
+    ...basic,
+    buttons,
+    requireInteraction: true,
+  };
+  try {
+    await browser.notifications.create(BREAK_NOTIFICATION, withButtons);
+    return true;
+  } catch {
+    // Firefox rejects `buttons` (and older versions `requireInteraction`): the plain one still works.
+  }
+  try {
+    await browser.notifications.create(BREAK_NOTIFICATION, basic);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function openBreakWindow(anchor: Windows.Window | null): Promise<Windows.Window | null> {
   const position =
     anchor?.left !== undefined && anchor.top !== undefined && anchor.width !== undefined && anchor.height !== undefined
       ? {
@@ -63,18 +174,43 @@ async function openBreakWindow() {
     .catch(() => null);
 }
 
-/** Tells every surface the break is over; each closes itself unless it shows the Done screen. */
-export async function dismissBreak(breakId: number, outcome: BreakOutcome, presentation: Presentation | null): Promise<void> {
-  const message: Broadcast = { type: 'break:resolved', breakId, outcome };
-  // Rejects when no page is listening, which is fine: then there is nothing to close.
-  await browser.runtime.sendMessage(message).catch(() => undefined);
-  if (presentation?.breakId === breakId) {
-    if (presentation.surface === 'window' && presentation.windowId !== undefined && outcome !== 'completed') {
-      await browser.windows.remove(presentation.windowId).catch(() => undefined);
-    }
-    await savePresentation(null);
+async function takeDown(presentation: Presentation): Promise<void> {
+  switch (presentation.surface) {
+    case 'window':
+      await closeWindow(presentation.windowId);
+      return;
+    case 'overlay':
+      if (presentation.tabId === undefined) return;
+      await browser.scripting
+        .executeScript({ target: { tabId: presentation.tabId }, func: () => globalThis.__unhunchOverlayApi?.close() })
+        .catch(() => undefined);
+      return;
+    case 'notification':
+      await browser.notifications.clear(BREAK_NOTIFICATION).catch(() => undefined);
+      return;
   }
-  await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(() => undefined);
 }
 
-export const HEADS_UP_NOTIFICATION = 'unhunch:heads-up';
+function sameSurface(a: Presentation, b: Presentation): boolean {
+  if (a.surface !== b.surface) return false;
+  if (a.surface === 'overlay') return a.tabId === b.tabId;
+  if (a.surface === 'window') return a.windowId === b.windowId;
+  return true;
+}
+
+async function closeWindow(windowId: number | undefined): Promise<void> {
+  if (windowId !== undefined) await browser.windows.remove(windowId).catch(() => undefined);
+}
+
+async function windowExists(windowId: number | undefined): Promise<boolean> {
+  if (windowId === undefined) return false;
+  return browser.windows.get(windowId).then(
+    () => true,
+    () => false,
+  );
+}
+
+function sleep(ms: number): Promise<void> {
+  // eslint-disable-next-line no-restricted-globals -- a quarter-second pause inside a running handler; nothing outlives the worker
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

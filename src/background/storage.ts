@@ -20,7 +20,7 @@ export const SYNC_SETTINGS_KEY = 'settings';
 /** Where the pending break is showing, so a later wake-up can close or move it. */
 export interface Presentation {
   breakId: number;
-  surface: 'overlay' | 'window';
+  surface: 'overlay' | 'window' | 'notification';
   tabId?: number;
   windowId?: number;
 }
@@ -64,7 +64,7 @@ export async function loadSnapshot(now: number): Promise<Snapshot> {
 function readPresentation(stored: unknown): Presentation | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const p = stored as Record<string, unknown>;
-  if (typeof p.breakId !== 'number' || (p.surface !== 'overlay' && p.surface !== 'window')) return null;
+  if (typeof p.breakId !== 'number' || (p.surface !== 'overlay' && p.surface !== 'window' && p.surface !== 'notification')) return null;
   return {
     breakId: p.breakId,
     surface: p.surface,

@@ -1,18 +1,18 @@
-// E2E support: runs the unpacked Chrome build (dist/chrome) in Debian Chromium via Playwright, with service-worker stop/restart over CDP and an optional private Xvfb for headed (chrome.idle) tests.
+// E2E support: runs the unpacked Chrome build in Debian Chromium via Playwright (SW stop/restart over CDP, browser restarts, private Xvfb for headed/chrome.idle tests).
 //
-// Verified with Chromium 156 + playwright-core 1.65 (see the report for the experiments):
-// - context.browser() is NOT null for launchPersistentContext, so browser-level CDP (newBrowserCDPSession) works.
-// - Target.closeTarget on the service_worker target stops the worker like the idle timeout does: globals are gone,
-//   storage stays, the next extension event (alarm, runtime message, ...) starts a fresh one. The target id stays the
-//   same, and Playwright keeps the SAME Worker object (no new 'serviceworker' event); while it is stopped the target
-//   is missing from Target.getTargets and worker.evaluate() just waits (it does not wake the worker).
-// - With Playwright attached the worker is never stopped by Chromium itself (checked: still the same after 45 s idle).
-// - chrome.idle is always "active" headless; headed under Xvfb it reports 'idle' and xdotool input flips it back.
-// - Optional host permissions are not granted for unpacked extensions, and permissions.request() needs a gesture and then
-//   waits on a dialog the test can't click in headless mode. `grantOrigins` writes the grant into the profile's Preferences
-//   before launch (Linux Chromium does not enforce the pref MACs). Revoke from the worker with chrome.permissions.remove().
+// Verified on Chromium 156 + playwright-core 1.65:
+// - Target.closeTarget on the service_worker target stops the worker like its idle timeout (globals gone, storage kept);
+//   the next event restarts it in the SAME Playwright Worker object (same target id, no 'serviceworker' event).
+//   While stopped, the target is absent from Target.getTargets and worker.evaluate() hangs without waking it.
+//   With Playwright attached Chromium never stops the worker on its own.
+// - Each launch with --load-extension is a fresh 'install' (alarms wiped, no onStartup), so relaunching on a profile
+//   that has the extension loads it as an installed unpacked extension instead (a real browser restart).
+// - Optional host permissions are never auto-granted, and the permissions.request() dialog can't be answered headless:
+//   grantOrigins seeds the grant in Preferences (MACs are not enforced on Linux); revoke with permissions.remove().
+// - chrome.idle is always 'active' headless; headed sessions get a private Xvfb where only real X input (xdotool),
+//   not Playwright's CDP input, resets idle.
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,66 +26,89 @@ export interface ChromiumSession {
   /** chrome-extension://<id> */
   origin: string;
   profileDir: string;
-  /** X display of the headed browser (":N"), for xdotool; undefined when headless. */
+  /** True when the profile already had the extension: this launch behaves like a browser restart (onStartup, alarms kept). */
+  restarted: boolean;
+  /** X display (":N") of a headed session's private Xvfb, undefined when headless. */
   display?: string;
-  /** The extension's service worker once it is running; waits while it is stopped (trigger an event to wake it). */
+  /** The extension's service worker once it is running (waits while it is stopped; something must wake it). */
   worker(timeoutMs?: number): Promise<Worker>;
   serviceWorkerRunning(): Promise<boolean>;
   /** Stops the worker via CDP Target.closeTarget; resolves once the target is gone. */
   stopServiceWorker(): Promise<void>;
   openExtensionPage(pagePath: string): Promise<Page>;
-  /** Runs xdotool on this session's display (e.g. 'mousemove', '10', '10'); needs headless: false. */
+  /** Runs xdotool on the session's Xvfb, e.g. xdotool('mousemove', '10', '10') (real X input resets chrome.idle). */
   xdotool(...args: string[]): Promise<void>;
-  /** Closes the browser (and Xvfb if we started it) and deletes the profile unless keepProfile. */
+  /** Closes the browser and Xvfb; deletes the profile unless keepProfile. */
   close(): Promise<void>;
 }
 
 export interface LaunchOptions {
   extensionDir: string;
+  /** Default true. false = headed in a private Xvfb (needed for chrome.idle). */
   headless?: boolean;
-  /** Reuse a profile (restart tests); pass keepProfile: true to the first session. */
+  /** Reuse a profile to test a browser restart; give the first session keepProfile: true. */
   profileDir?: string;
   keepProfile?: boolean;
-  /** Origins to grant as if the user accepted permissions.request(), e.g. ['<all_urls>']. */
+  /** Optional host permissions to grant as if the user had accepted permissions.request(), e.g. ['<all_urls>']. */
   grantOrigins?: string[];
   args?: string[];
 }
 
-export function chromiumAvailable(): boolean {
+const hasBinary = (file: string) => {
   try {
-    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+    execFileSync('sh', ['-c', `command -v ${file}`], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
+};
+
+export function chromiumAvailable(opts: { headed?: boolean } = {}): boolean {
+  try {
+    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+  } catch {
+    return false;
+  }
+  return !opts.headed || (hasBinary('Xvfb') && hasBinary('xdotool'));
 }
 
-/** Chromium's id for an unpacked extension without a manifest "key": sha256(real path) mapped to a-p. */
+/** Chromium's id for an unpacked extension: sha256 of the manifest "key" (DER) or else of the real path, as a-p. */
 export function unpackedExtensionId(dir: string): string {
-  const hex = createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const source = manifest.key ? Buffer.from(manifest.key, 'base64') : fs.realpathSync(dir);
+  const hex = createHash('sha256').update(source).digest('hex').slice(0, 32);
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isExtensionWorker = (w: Worker) => w.url().startsWith('chrome-extension://');
+type Prefs = { extensions?: { settings?: Record<string, Record<string, unknown>>; ui?: Record<string, unknown> } };
+type PermissionSet = { explicit_host?: string[] };
 type ChromeApi = { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
 
-/** Adds origins to the extension's granted + active permissions in Default/Preferences (browser must be closed).
- *  On a fresh profile Chromium treats the entry as already installed only if newAllowFileAccess is present. */
-function seedGrants(profileDir: string, id: string, origins: string[]): void {
+/** Edits Default/Preferences of a closed profile. Returns whether the extension was already installed there. */
+function patchPrefs(profileDir: string, id: string, grantOrigins: string[]): boolean {
   const file = path.join(profileDir, 'Default', 'Preferences');
-  const prefs = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-  const entry = (((prefs.extensions ??= {}).settings ??= {})[id] ??= {});
-  for (const key of ['granted_permissions', 'active_permissions']) {
-    const set = (entry[key] ??= { api: [], explicit_host: [], manifest_permissions: [], scriptable_host: [] });
-    set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...origins])];
+  const prefs: Prefs = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const settings = ((prefs.extensions ??= {}).settings ??= {});
+  const installed = id in settings;
+  if (!installed && !grantOrigins.length) return false;
+  const entry = (settings[id] ??= {});
+  if (installed) {
+    entry.location = 4; // "Load unpacked" instead of 8 (command line), which is reinstalled on every launch
+    (prefs.extensions.ui ??= {}).developer_mode = true; // else: disabled as unsupportedDeveloperExtension
   }
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    const set = ((entry[key] as PermissionSet | undefined) ??= {});
+    set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...grantOrigins])];
+  }
+  // On a fresh profile Chromium only keeps the seeded grant if this is present (as after a real first run).
   entry.newAllowFileAccess ??= true;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(prefs));
+  return installed;
 }
 
-/** Starts `Xvfb -displayfd` (picks a free display, reports when ready). */
+/** Starts Xvfb on a free display (-displayfd reports the number once the server is ready). */
 async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
   const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
@@ -94,7 +117,7 @@ async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
   proc.stderr!.on('data', (d) => (stderr += d));
   const display = await new Promise<string>((resolve, reject) => {
     let out = '';
-    (proc.stdio[3] as NodeJS.ReadableStream).on('data', (d) => {
+    proc.stdio[3]!.on('data', (d) => {
       out += d;
       if (out.includes('\n')) resolve(':' + out.trim());
     });
@@ -104,53 +127,68 @@ async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
   return { display, proc };
 }
 
+async function stopProcess(proc: ChildProcess | undefined): Promise<void> {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill();
+  await exited;
+}
+
 export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSession> {
   const extDir = fs.realpathSync(opts.extensionDir);
+  const id = unpackedExtensionId(extDir);
+  const origin = `chrome-extension://${id}`;
+  const isOurs = (w: Worker) => w.url().startsWith(origin + '/');
   const headless = opts.headless ?? true;
+  const grantOrigins = opts.grantOrigins ?? [];
   const profileDir = opts.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-cr-profile-'));
-  // Chromium leaves org.chromium.Chromium.* socket dirs in TMPDIR; give it a scratch one.
+  // Chromium leaves org.chromium.Chromium.* socket dirs in TMPDIR: give it a scratch one.
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-cr-tmp-'));
-  const xvfb = !headless && !process.env.DISPLAY ? await startXvfb() : undefined;
-  const display = headless ? undefined : (xvfb?.display ?? process.env.DISPLAY);
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), TMPDIR: tmpDir };
-  if (display) env.DISPLAY = display;
-
-  const launch = () =>
-    chromium.launchPersistentContext(profileDir, {
+  let xvfb: Awaited<ReturnType<typeof startXvfb>> | undefined;
+  let context: BrowserContext | undefined;
+  let restarted = false;
+  try {
+    restarted = patchPrefs(profileDir, id, grantOrigins);
+    xvfb = headless ? undefined : await startXvfb();
+    context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless,
-      env,
+      env: { ...process.env, TMPDIR: tmpDir, ...(xvfb && { DISPLAY: xvfb.display }) },
       timeout: 30_000,
-      // Playwright's own defaults already add --no-sandbox, --disable-sync, --disable-background-networking,
-      // --disable-component-update, --no-first-run and --disable-extensions (overridden by the -except switch).
-      args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--disable-gpu', ...(opts.args ?? [])],
+      // Playwright already passes --no-sandbox, --disable-sync, --disable-background-networking,
+      // --disable-component-update, --no-first-run and --disable-extensions (which -except overrides).
+      // A restart must not name the extension on the command line (that reinstalls it), nor disable extensions.
+      ...(restarted && { ignoreDefaultArgs: ['--disable-extensions'] }),
+      args: [
+        ...(restarted ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`]),
+        '--disable-gpu',
+        ...(opts.args ?? []),
+      ],
     });
-
-  let context: BrowserContext | undefined;
-  let id: string;
-  try {
-    if (opts.grantOrigins?.length) seedGrants(profileDir, unpackedExtensionId(extDir), opts.grantOrigins);
-    context = await launch();
-    const first =
-      context.serviceWorkers().find(isExtensionWorker) ??
-      (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 15_000 }));
-    id = new URL(first.url()).host;
-    if (opts.grantOrigins?.length) {
-      const granted = await first.evaluate(
-        (origins) => (globalThis as unknown as { chrome: ChromeApi }).chrome.permissions.contains({ origins }),
-        opts.grantOrigins,
-      );
-      if (!granted) throw new Error(`could not pre-grant ${opts.grantOrigins.join(', ')} to ${id}`);
+    // A fresh install always starts the worker; after a restart it only runs if an event (onStartup, alarm) wakes it.
+    if (!restarted && !context.serviceWorkers().some(isOurs))
+      await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
+    if (restarted || grantOrigins.length) {
+      const probe = await context.newPage();
+      try {
+        // ERR_BLOCKED_BY_CLIENT here means the extension is not loaded/enabled (or its id is not `id`).
+        await probe.goto(`${origin}/manifest.json`);
+        const granted = await probe.evaluate(
+          (origins) => (globalThis as unknown as { chrome: ChromeApi }).chrome.permissions.contains({ origins }),
+          grantOrigins,
+        );
+        if (!granted) throw new Error(`could not pre-grant ${grantOrigins.join(', ')} to ${id}`);
+      } finally {
+        await probe.close();
+      }
     }
   } catch (e) {
     await context?.close().catch(() => {});
-    xvfb?.proc.kill();
+    await stopProcess(xvfb?.proc);
     fs.rmSync(tmpDir, { recursive: true, force: true });
     throw e;
   }
   const ctx = context;
-  const origin = `chrome-extension://${id}`;
-  const findWorker = () => ctx.serviceWorkers().find((w) => w.url().startsWith(origin + '/'));
 
   let cdp: CDPSession | undefined;
   const swTargets = async () => {
@@ -168,10 +206,14 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     extensionId: id,
     origin,
     profileDir,
-    display,
+    restarted,
+    display: xvfb?.display,
     async worker(timeoutMs = 10_000) {
       await until('the service worker to run', async () => (await swTargets()).length > 0, timeoutMs);
-      return findWorker() ?? (await ctx.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin + '/') }));
+      return (
+        ctx.serviceWorkers().find(isOurs) ??
+        (await ctx.waitForEvent('serviceworker', { predicate: isOurs, timeout: timeoutMs }))
+      );
     },
     async serviceWorkerRunning() {
       return (await swTargets()).length > 0;
@@ -186,20 +228,25 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
       return page;
     },
     xdotool(...args) {
-      if (!display) return Promise.reject(new Error('xdotool needs a headed session'));
+      const display = xvfb?.display;
+      if (!display) return Promise.reject(new Error('xdotool needs a headed session (headless: false)'));
       return new Promise((resolve, reject) =>
         execFile('xdotool', args, { env: { ...process.env, DISPLAY: display } }, (err) => (err ? reject(err) : resolve())),
       );
     },
     async close() {
       await ctx.close().catch(() => {});
-      if (xvfb) {
-        const exited = new Promise((r) => xvfb.proc.once('exit', r));
-        xvfb.proc.kill();
-        await exited;
-      }
+      await stopProcess(xvfb?.proc);
       fs.rmSync(tmpDir, { recursive: true, force: true });
       if (!opts.keepProfile) fs.rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh install opens the welcome tab; tests that need their own page active close it first. */
+export async function closeWelcomeTab(session: ChromiumSession, welcomePath = 'src/pages/welcome/index.html'): Promise<void> {
+  const welcome =
+    session.context.pages().find((p) => p.url().endsWith(welcomePath)) ??
+    (await session.context.waitForEvent('page', { predicate: (p) => p.url().endsWith(welcomePath), timeout: 15_000 }));
+  await welcome.close();
 }

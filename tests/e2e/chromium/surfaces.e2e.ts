@@ -1,0 +1,275 @@
+// Where the break shows in real Chromium: overlay with host access, a window where the overlay can't go or can't be seen, and it follows a closed or navigated tab.
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium, type ChromiumSession, closeWelcomeTab } from '../support/chromium';
+import { CHROME_DIST, describeWithBrowser, waitFor } from '../support/extension';
+import { startTestServer, TEST_PAGES, type TestServer } from '../support/server';
+
+const BREAK_PAGE = 'src/pages/break/index.html';
+const POPUP_PAGE = 'src/pages/popup/index.html';
+const HOST_TAG = 'unhunch-break-overlay';
+
+const PAGES: Record<string, string> = {
+  ...TEST_PAGES,
+  '/other': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Other</title></head><body><h1>Other page</h1></body></html>',
+  '/form': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Form</title></head>
+<body><label>Name <input id="name"></label></body></html>`,
+  // Removes our element whenever it appears, however often.
+  '/remover': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Remover</title></head>
+<body><p>This page deletes anything it did not create.</p>
+<script>
+new MutationObserver(() => document.querySelectorAll('${HOST_TAG}').forEach((el) => el.remove()))
+  .observe(document, { childList: true, subtree: true });
+</script></body></html>`,
+  // Only the hidden-iframe rule: the overlay's own inline !important styles must win.
+  '/hidden-iframes': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hidden iframes</title>
+<style>iframe { visibility: hidden !important } ${HOST_TAG} { display: none !important; opacity: 0 !important }</style></head>
+<body><p>Styles that try to hide frames and our element.</p></body></html>`,
+};
+
+declare const chrome: {
+  storage: { local: { get(keys: string[] | string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
+
+interface StoredPresentation {
+  breakId: number;
+  surface: string;
+  tabId?: number;
+  windowId?: number;
+}
+
+function breakFrame(page: Page): Frame | undefined {
+  return page.frames().find((f) => f.url().includes(BREAK_PAGE));
+}
+
+function breakWindows(session: ChromiumSession): Page[] {
+  return session.context.pages().filter((p) => p.url().includes(BREAK_PAGE) && p.url().includes('surface=window'));
+}
+
+async function presentation(control: Page): Promise<StoredPresentation | undefined> {
+  return control.evaluate(async () => (await chrome.storage.local.get('presentation')).presentation as StoredPresentation | undefined);
+}
+
+async function pendingBreakId(control: Page): Promise<number | null> {
+  return control.evaluate(async () => {
+    const { schedule } = (await chrome.storage.local.get('schedule')) as { schedule?: { mode: { kind: string; breakId?: number } } };
+    return schedule?.mode.kind === 'due' ? (schedule.mode.breakId ?? null) : null;
+  });
+}
+
+describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer(PAGES);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  describe('with host access', () => {
+    let session: ChromiumSession;
+    let control: Page;
+    let page: Page;
+
+    /** Starts a break with the test page as the active tab, as "Take a break now" would. */
+    async function breakNow(target: Page): Promise<void> {
+      await target.bringToFront();
+      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+    }
+
+    /** Skips the pending break from the control page and waits until no surface is left. */
+    async function skipPending(): Promise<void> {
+      const breakId = await pendingBreakId(control);
+      if (breakId !== null) await control.evaluate((id) => chrome.runtime.sendMessage({ type: 'break:skip', breakId: id }), breakId);
+      await waitFor('every surface to go', async () => session.context.pages().every((p) => !breakFrame(p)) && breakWindows(session).length === 0);
+    }
+
+    beforeAll(async () => {
+      session = await launchChromium({ extensionDir: CHROME_DIST, grantOrigins: ['<all_urls>'] });
+      await closeWelcomeTab(session);
+      control = await session.openExtensionPage(POPUP_PAGE);
+      page = session.context.pages().find((p) => p !== control) ?? (await session.context.newPage());
+      await page.setViewportSize({ width: 1100, height: 760 });
+    });
+
+    afterEach(async () => {
+      // A failed test must not leave its break pending for the next one.
+      await skipPending();
+    });
+
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('shows the overlay over the active page, moves keyboard focus into it and gives it back afterwards', async () => {
+      await page.goto(`${server.url}/form`);
+      await page.focus('#name');
+      await breakNow(page);
+      const frame = await waitFor('the overlay', async () => breakFrame(page), 10_000);
+      await frame.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      expect(breakWindows(session)).toHaveLength(0);
+      await waitFor('focus inside the overlay', async () => (await page.evaluate(() => document.activeElement?.localName)) === HOST_TAG);
+      await page.keyboard.type('xyz');
+      expect(await page.inputValue('#name')).toBe('');
+      await skipPending();
+      await waitFor('focus back in the field', async () => (await page.evaluate(() => document.activeElement?.id)) === 'name');
+    });
+
+    it('ignores forged close messages and synthetic clicks from the page', async () => {
+      await page.goto(`${server.url}/`);
+      await breakNow(page);
+      const frame = await waitFor('the overlay', async () => breakFrame(page), 10_000);
+      await frame.getByRole('button', { name: /^Start/ }).waitFor();
+      const before = await pendingBreakId(control);
+      await page.evaluate((tag) => {
+        window.postMessage({ type: 'unhunch:close' }, '*');
+        window.postMessage({ type: 'unhunch:close' }, location.origin);
+        const host = document.querySelector(tag) as HTMLElement;
+        host.click();
+        host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      }, HOST_TAG);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(breakFrame(page)).toBeDefined();
+      expect(await pendingBreakId(control)).toBe(before);
+      await skipPending();
+    });
+
+    it('puts the overlay back when the page removes it once', async () => {
+      await page.goto(`${server.url}/`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page), 10_000);
+      await page.evaluate((tag) => document.querySelector(tag)!.remove(), HOST_TAG);
+      await waitFor('the overlay to be back', async () => page.evaluate((tag) => document.querySelector(tag)?.isConnected === true, HOST_TAG), 3_000);
+      const frame = await waitFor('the break page in it', async () => breakFrame(page), 5_000);
+      await frame.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      await skipPending();
+    });
+
+    it('opens the break window when the page keeps removing the overlay', async () => {
+      await page.goto(`${server.url}/remover`);
+      await breakNow(page);
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
+      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      expect(await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)).toBeNull();
+      await skipPending();
+    });
+
+    it("shows the overlay although the page's CSS hides iframes and our element", async () => {
+      await page.goto(`${server.url}/hidden-iframes`);
+      await breakNow(page);
+      const frame = await waitFor('the overlay', async () => breakFrame(page), 10_000);
+      await frame.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      const box = await page.evaluate((tag) => {
+        const r = document.querySelector(tag)!.getBoundingClientRect();
+        return { width: r.width, height: r.height };
+      }, HOST_TAG);
+      expect(box).toEqual({ width: 1100, height: 760 });
+      await skipPending();
+    });
+
+    it('opens the break window on a page whose CSS hides everything, <html> included', async () => {
+      await page.goto(`${server.url}/hostile`);
+      await breakNow(page);
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
+      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      expect(await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)).toBeNull();
+      await skipPending();
+    });
+
+    it('opens the break window over a browser page (chrome://version)', async () => {
+      await page.goto('chrome://version');
+      await breakNow(page);
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
+      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      await skipPending();
+    });
+
+    it('moves the break to the tab that becomes active within a second when its tab is closed', async () => {
+      await page.goto(`${server.url}/`);
+      const doomed = await session.context.newPage();
+      await doomed.goto(`${server.url}/other`);
+      await breakNow(doomed);
+      await waitFor('the overlay in the second tab', async () => breakFrame(doomed), 10_000);
+      // Only web pages left besides the doomed tab, so the tab Chrome activates next can take the overlay.
+      await control.close();
+      const closedAt = Date.now();
+      await doomed.close();
+      const frame = await waitFor('the overlay in the remaining tab', async () => breakFrame(page), 5_000);
+      expect(Date.now() - closedAt).toBeLessThan(1_500);
+      control = await session.openExtensionPage(POPUP_PAGE);
+      await frame.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(breakWindows(session)).toHaveLength(0);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      await skipPending();
+    });
+
+    it('moves the break into its window when the tab that becomes active is a browser page', async () => {
+      const blank = await session.context.newPage();
+      await blank.goto('chrome://version');
+      const doomed = await session.context.newPage();
+      await doomed.goto(`${server.url}/other`);
+      await breakNow(doomed);
+      await waitFor('the overlay in the doomed tab', async () => breakFrame(doomed), 10_000);
+      // Chrome activates the tab to the left of the closed rightmost one: chrome://version.
+      const closedAt = Date.now();
+      await doomed.close();
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 5_000);
+      expect(Date.now() - closedAt).toBeLessThan(2_000);
+      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      await skipPending();
+      await blank.close();
+    });
+
+    it('shows the break again in the page the tab navigates to', async () => {
+      await page.goto(`${server.url}/`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page), 10_000);
+      const breakId = await pendingBreakId(control);
+      await page.goto(`${server.url}/other`);
+      const frame = await waitFor('the overlay on the new page', async () => breakFrame(page), 5_000);
+      await frame.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await page.title()).toBe('Other');
+      expect(await pendingBreakId(control)).toBe(breakId);
+      expect(breakWindows(session)).toHaveLength(0);
+      await skipPending();
+    });
+  });
+
+  describe('without host access', () => {
+    let session: ChromiumSession;
+
+    beforeAll(async () => {
+      session = await launchChromium({ extensionDir: CHROME_DIST });
+    });
+
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('opens one break window (headless ignores its geometry; the unit test checks the centring); Snooze closes it', async () => {
+      const control = await session.openExtensionPage(POPUP_PAGE);
+      const page = session.context.pages().find((p) => p !== control) ?? (await session.context.newPage());
+      await page.goto(`${server.url}/`);
+      await page.bringToFront();
+      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
+      await breakWindow!.getByRole('button', { name: /^Snooze/ }).waitFor();
+      expect(breakFrame(page)).toBeUndefined();
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      await breakWindow!.getByRole('button', { name: /^Snooze/ }).click();
+      await waitFor('the break window to close', async () => breakWindow!.isClosed());
+      expect(await presentation(control)).toBeUndefined();
+    });
+  });
+});

@@ -1,0 +1,393 @@
+// One break surface at a time: overlay where it can show, else a popup window, else (browser not focused) a notification; it follows closed tabs and answers the notification.
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+
+type Status = 'shown' | 'hidden' | 'gave-up' | 'missing';
+
+interface Injection {
+  target: { tabId: number };
+  files?: string[];
+  func?: (...args: unknown[]) => unknown;
+  args?: unknown[];
+}
+
+/** The browser around the background: which window has focus, which tab is active, what each tab allows. */
+const world = {
+  lastFocused: null as null | { id: number; focused: boolean; type: string; left: number; top: number; width: number; height: number },
+  activeTabId: 1,
+  /** Per tab: what the overlay reports; absent = the injection throws (no host access, browser page). */
+  overlay: new Map<number, Status>(),
+  injections: [] as { tabId: number; kind: 'files' | 'show' | 'close' }[],
+  createdWindows: [] as Record<string, unknown>[],
+  openWindows: new Set<number>(),
+  focusedWindows: [] as number[],
+  /** Notification options the browser refuses (Firefox: buttons). */
+  rejectNotification: (_options: Record<string, unknown>) => false,
+};
+
+const OWN_CONTENT_SCRIPT = { id: 'test-extension-id', url: 'https://example.com/article', tab: { id: 1 }, frameId: 0 };
+
+async function sendFromContentScript(message: unknown, sender: object): Promise<void> {
+  await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
+}
+
+function focusedBrowser(type = 'normal') {
+  world.lastFocused = { id: 10, focused: true, type, left: 100, top: 50, width: 1200, height: 800 };
+}
+
+async function freshBackground() {
+  vi.resetModules();
+  fakeBrowser.reset();
+  world.activeTabId = 1;
+  world.overlay = new Map();
+  world.injections = [];
+  world.createdWindows = [];
+  world.openWindows = new Set();
+  world.focusedWindows = [];
+  world.rejectNotification = () => false;
+  focusedBrowser();
+  const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
+  browser.management!.getSelf = async () => ({ installType: 'development' });
+  browser.i18n!.getMessage = (key: string, subs?: string[]) => (subs?.length ? `${key}(${subs.join(',')})` : key);
+  browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
+  browser.scripting = {
+    executeScript: async (injection: Injection) => {
+      const tabId = injection.target.tabId;
+      const status = world.overlay.get(tabId);
+      if (status === undefined) throw new Error('Cannot access contents of the page');
+      const kind = injection.files ? 'files' : injection.args ? 'show' : 'close';
+      world.injections.push({ tabId, kind });
+      return [{ frameId: 0, result: kind === 'show' ? status : undefined }];
+    },
+  };
+  browser.windows!.getLastFocused = async () => {
+    if (!world.lastFocused) throw new Error('No last-focused window');
+    return world.lastFocused;
+  };
+  browser.windows!.create = async (data: Record<string, unknown>) => {
+    const id = 100 + world.createdWindows.length;
+    world.createdWindows.push(data);
+    world.openWindows.add(id);
+    return { id, type: 'popup' };
+  };
+  browser.windows!.get = async (id: number) => {
+    if (!world.openWindows.has(id)) throw new Error(`No window with id: ${id}`);
+    return { id };
+  };
+  browser.windows!.update = async (id: number) => {
+    world.focusedWindows.push(id);
+    return { id };
+  };
+  browser.windows!.remove = async (id: number) => {
+    world.openWindows.delete(id);
+  };
+  browser.tabs!.query = async () => [{ id: world.activeTabId, active: true }];
+  const createNotification = fakeBrowser.notifications.create.bind(fakeBrowser.notifications) as (id: string, o: object) => Promise<string>;
+  browser.notifications!.create = async (id: string, options: Record<string, unknown>) => {
+    if (world.rejectNotification(options)) throw new Error('Type error for parameter options (Property "buttons" is unsupported by Firefox)');
+    return createNotification(id, options);
+  };
+  const present = await import('../../../src/background/present');
+  const scheduler = await import('../../../src/background/scheduler');
+  const storage = await import('../../../src/background/storage');
+  const surfaces = await import('../../../src/background/surfaces');
+  return { present, scheduler, storage, surfaces };
+}
+
+async function storedPresentation(): Promise<Record<string, unknown> | undefined> {
+  return (await fakeBrowser.storage.local.get('presentation')).presentation as Record<string, unknown> | undefined;
+}
+
+async function storedMode(): Promise<{ kind: string; breakId?: number; startedAt?: number | null }> {
+  const { schedule } = (await fakeBrowser.storage.local.get('schedule')) as { schedule: { mode: { kind: string } } };
+  return schedule.mode;
+}
+
+function notifications(): Record<string, Record<string, unknown>> {
+  return (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, Record<string, unknown>> }).getAllCreateOptions();
+}
+
+describe('choosing the break surface', () => {
+  beforeEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lays the overlay over the active tab when it can be seen there', async () => {
+    const { scheduler } = await freshBackground();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'overlay', tabId: 1, windowId: 10 });
+    expect(world.injections.map((i) => i.kind)).toEqual(['files', 'show']);
+    expect(world.createdWindows).toHaveLength(0);
+    expect(notifications()).toEqual({});
+  });
+
+  it('opens a popup window centred over the browser window where the overlay may not go (no host access, browser pages)', async () => {
+    const { scheduler } = await freshBackground();
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(world.createdWindows).toEqual([
+      expect.objectContaining({ type: 'popup', focused: true, width: 520, height: 680, left: 100 + (1200 - 520) / 2, top: 50 + (800 - 680) / 2 }),
+    ]);
+    expect(String(world.createdWindows[0]!.url)).toContain('src/pages/break/index.html?surface=window');
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'window', windowId: 100 });
+  });
+
+  it.each(['hidden', 'gave-up', 'missing'] as const)('opens the window when the overlay reports %s (hostile CSS, a page fighting it)', async (status) => {
+    const { scheduler } = await freshBackground();
+    world.overlay.set(1, status);
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(await storedPresentation()).toMatchObject({ surface: 'window' });
+    expect(world.createdWindows).toHaveLength(1);
+  });
+
+  it('opens the window without trying the overlay when the focused window has no tabs of its own (popup, devtools)', async () => {
+    const { scheduler } = await freshBackground();
+    focusedBrowser('popup');
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(world.injections).toHaveLength(0);
+    expect(await storedPresentation()).toMatchObject({ surface: 'window' });
+  });
+
+  it('posts a notification with Start and Snooze, and nothing else, when no browser window is focused', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(notifications()['unhunch:break']).toMatchObject({
+      type: 'basic',
+      title: 'breakNotificationTitle(2)',
+      message: 'breakNotificationMessage',
+      buttons: [{ title: 'buttonStart' }, { title: 'buttonSnooze(5)' }],
+      requireInteraction: true,
+    });
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
+    expect(world.injections).toHaveLength(0);
+    expect(world.createdWindows).toHaveLength(0);
+  });
+
+  it('posts the notification also when the browser has no window at all', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused = null;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(Object.keys(notifications())).toEqual(['unhunch:break']);
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
+  });
+
+  it('offers no Snooze button where snoozing is not allowed (strict mode)', async () => {
+    const { scheduler } = await freshBackground();
+    await fakeBrowser.storage.sync.set({ settings: { strict: true } });
+    world.lastFocused!.focused = false;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(notifications()['unhunch:break']!.buttons).toEqual([{ title: 'buttonStart' }]);
+  });
+
+  it('retries without buttons where the browser refuses them (Firefox)', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    world.rejectNotification = (options) => 'buttons' in options;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    const shown = notifications()['unhunch:break']!;
+    expect(shown.title).toBe('breakNotificationTitle(2)');
+    expect(shown).not.toHaveProperty('buttons');
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
+  });
+
+  it('falls back to the window when no notification can be shown', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    world.rejectNotification = () => true;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(await storedPresentation()).toMatchObject({ surface: 'window' });
+  });
+
+  it('brings the existing break window forward instead of opening a second one', async () => {
+    const { scheduler } = await freshBackground();
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(world.createdWindows).toHaveLength(1);
+    expect(world.focusedWindows).toEqual([100]);
+  });
+
+  it('moves the overlay to the tab the user is on now, removing it from the old one', async () => {
+    const { scheduler } = await freshBackground();
+    world.overlay.set(1, 'shown').set(2, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.activeTabId = 2;
+    world.injections = [];
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 2 });
+    expect(world.injections).toEqual([
+      { tabId: 2, kind: 'files' },
+      { tabId: 2, kind: 'show' },
+      { tabId: 1, kind: 'close' },
+    ]);
+  });
+
+  it('replaces the notification with the overlay once the user is back in the browser', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.lastFocused!.focused = true;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
+    expect(notifications()).toEqual({});
+  });
+});
+
+describe('taking the break away', () => {
+  it('closes the window when the break is snoozed', async () => {
+    const { scheduler } = await freshBackground();
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await scheduler.dispatch({ type: 'user:snooze', breakId: 1 });
+    expect(world.openWindows.size).toBe(0);
+    expect(await storedPresentation()).toBeUndefined();
+  });
+
+  it('removes the overlay when the break is skipped', async () => {
+    const { scheduler } = await freshBackground();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
+    expect(world.injections.at(-1)).toEqual({ tabId: 1, kind: 'close' });
+    expect(await storedPresentation()).toBeUndefined();
+  });
+
+  it('clears the notification when the break is answered', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
+    expect(notifications()).toEqual({});
+    expect(await storedPresentation()).toBeUndefined();
+  });
+
+  it('keeps a completed break on screen for its Done page', async () => {
+    const { scheduler } = await freshBackground();
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await scheduler.dispatch({ type: 'user:start', breakId: 1 });
+    await scheduler.dispatch({ type: 'user:complete', breakId: 1 });
+    expect(world.openWindows.has(100)).toBe(true);
+    expect(await storedPresentation()).toBeUndefined();
+  });
+});
+
+describe('surface listeners', () => {
+  async function withListeners() {
+    const background = await freshBackground();
+    background.surfaces.registerSurfaceListeners();
+    return background;
+  }
+
+  it('moves the overlay to the newly active tab when its tab is closed', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown').set(2, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.overlay.delete(1);
+    world.activeTabId = 2;
+    await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 10, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 2 }));
+    expect(await storedMode()).toMatchObject({ kind: 'due', breakId: 1 });
+  });
+
+  it('shows the break again when its tab navigates to another page', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.injections = [];
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { id: 1 } as never);
+    await vi.waitFor(() => expect(world.injections.map((i) => i.kind)).toEqual(['files', 'show']));
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
+  });
+
+  it('leaves other tabs, title changes and answered breaks alone', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.injections = [];
+    await fakeBrowser.tabs.onUpdated.trigger(1, { title: 'New title' }, { id: 1 } as never);
+    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 10, isWindowClosing: false });
+    await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
+    await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 10, isWindowClosing: false });
+    await scheduler.inQueue(async () => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(world.injections).toEqual([{ tabId: 1, kind: 'close' }]);
+    expect(world.createdWindows).toHaveLength(0);
+  });
+
+  it('moves the break from the notification into the browser when a browser window gains focus', async () => {
+    const { scheduler } = await withListeners();
+    world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.lastFocused!.focused = true;
+    await fakeBrowser.windows.onFocusChanged.trigger(10);
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 }));
+    expect(notifications()).toEqual({});
+  });
+
+  it('counts closing the break window early as a snooze', async () => {
+    const { scheduler } = await withListeners();
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await fakeBrowser.windows.onRemoved.trigger(100);
+    await vi.waitFor(async () => expect((await storedMode()).kind).toBe('working'));
+  });
+
+  it('Start on the notification starts the routine and opens the break window', async () => {
+    const { scheduler } = await withListeners();
+    world.lastFocused!.focused = false;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await fakeBrowser.notifications.onButtonClicked.trigger('unhunch:break', 0);
+    await vi.waitFor(async () => expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'window', windowId: 100 }));
+    expect((await storedMode()).startedAt).toEqual(expect.any(Number));
+    expect(notifications()).toEqual({});
+  });
+
+  it('Snooze on the notification snoozes the break', async () => {
+    const { scheduler } = await withListeners();
+    world.lastFocused!.focused = false;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await fakeBrowser.notifications.onButtonClicked.trigger('unhunch:break', 1);
+    await vi.waitFor(async () => expect((await storedMode()).kind).toBe('working'));
+    expect(notifications()).toEqual({});
+    expect(world.createdWindows).toHaveLength(0);
+  });
+
+  it('a click on the notification opens the break window, not yet started', async () => {
+    const { scheduler } = await withListeners();
+    world.lastFocused!.focused = false;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await fakeBrowser.notifications.onClicked.trigger('unhunch:break');
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }));
+    expect((await storedMode()).startedAt).toBeNull();
+    expect(notifications()).toEqual({});
+  });
+
+  it('opens the window when our overlay script reports that the page keeps removing it', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.overlay.set(1, 'gave-up');
+    await sendFromContentScript({ type: 'overlay:lost', breakId: 1 }, OWN_CONTENT_SCRIPT);
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }));
+  });
+
+  it('ignores overlay:lost from anything but our content script, and malformed ones', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.overlay.set(1, 'gave-up');
+    await sendFromContentScript({ type: 'overlay:lost', breakId: 1 }, { ...OWN_CONTENT_SCRIPT, id: 'other-extension' });
+    await sendFromContentScript({ type: 'overlay:lost', breakId: 1 }, { id: 'test-extension-id', url: 'https://example.com/' });
+    await sendFromContentScript({ type: 'overlay:lost', breakId: 1, extra: true }, OWN_CONTENT_SCRIPT);
+    await sendFromContentScript({ type: 'overlay:lost', breakId: '1' }, OWN_CONTENT_SCRIPT);
+    await sendFromContentScript({ type: 'overlay:lost', breakId: 1 }, { ...OWN_CONTENT_SCRIPT, tab: { id: 9 } });
+    await new Promise((r) => setTimeout(r, 50));
+    await scheduler.inQueue(async () => undefined);
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
+    expect(world.createdWindows).toHaveLength(0);
+  });
+});
