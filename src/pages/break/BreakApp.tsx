@@ -1,19 +1,25 @@
-// The break page: the prompt (Start · Snooze · Skip), then the guided routine, then Done.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+// The break page: the prompt (Start · Snooze · Skip), the "why" view, then the guided routine, then Done.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { DayTally } from '../../core/history';
 import { parseBroadcast, type BreakView } from '../../core/messages';
+import { createChime } from '../../ui/chime';
 import { t } from '../../ui/i18n';
 import { request } from '../../ui/messaging';
 import { Tally } from '../../ui/Tally';
+import { useFocusOnMount } from './focus';
+import { applyTheme, loadPreferences, preferencesFrom, watchPreferences, type BreakPreferences } from './preferences';
 import { RoutinePlayer } from './RoutinePlayer';
+import { WhyView } from './WhyView';
 
 type Surface = 'overlay' | 'window';
 
 type Screen =
   | { kind: 'loading' }
   | { kind: 'nothing-due' }
-  | { kind: 'prompt'; view: BreakView }
+  /** `from`: the prompt was reached from the "why" view, so focus goes back to its link. */
+  | { kind: 'prompt'; view: BreakView; from?: 'why' }
+  | { kind: 'why'; view: BreakView }
   | { kind: 'routine'; view: BreakView }
   | { kind: 'done'; today: DayTally };
 
@@ -23,11 +29,24 @@ function closeSurface(surface: Surface): void {
   else window.close();
 }
 
+function usePreferences(): BreakPreferences {
+  const [preferences, setPreferences] = useState<BreakPreferences>(() => preferencesFrom(undefined));
+  useEffect(() => {
+    void loadPreferences().then(setPreferences);
+    return watchPreferences(setPreferences);
+  }, []);
+  useEffect(() => applyTheme(preferences.theme), [preferences.theme]);
+  return preferences;
+}
+
 export function BreakApp({ surface }: { surface: Surface }) {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const preferences = usePreferences();
+  const preferencesRef = useRef(preferences);
+  preferencesRef.current = preferences;
   // Set once the break is answered here, so leaving the page afterwards is not "closed early".
   const answered = useRef(false);
-  const breakId = screen.kind === 'prompt' || screen.kind === 'routine' ? screen.view.breakId : null;
+  const breakId = screen.kind === 'prompt' || screen.kind === 'why' || screen.kind === 'routine' ? screen.view.breakId : null;
 
   useEffect(() => {
     document.title = t('breakPageTitle');
@@ -64,6 +83,7 @@ export function BreakApp({ surface }: { surface: Surface }) {
 
   const answer = useCallback(
     async (type: 'break:snooze' | 'break:skip', id: number) => {
+      if (answered.current) return;
       answered.current = true;
       await request({ type, breakId: id });
       closeSurface(surface);
@@ -71,94 +91,145 @@ export function BreakApp({ surface }: { surface: Surface }) {
     [surface],
   );
 
+  // One chime for the page: opened by the Start click itself, so the browser lets it sound.
+  const chime = useMemo(() => createChime(), []);
+  useEffect(() => () => chime.close(), [chime]);
+
+  const starting = useRef(false);
+  const start = useCallback(async (view: BreakView) => {
+    if (starting.current) return;
+    starting.current = true;
+    if (preferencesRef.current.sound) chime.prime();
+    await request({ type: 'break:start', breakId: view.breakId });
+    setScreen({ kind: 'routine', view });
+  }, [chime]);
+
+  const complete = useCallback(async (id: number) => {
+    answered.current = true;
+    const result = await request({ type: 'break:complete', breakId: id });
+    setScreen({ kind: 'done', today: result.today });
+  }, []);
+
   switch (screen.kind) {
     case 'loading':
       return <main class="card" aria-busy="true" />;
     case 'nothing-due':
-      return (
-        <main class="card">
-          <p>{t('noBreakPending')}</p>
-          <div class="actions">
-            <button class="primary" autoFocus onClick={() => closeSurface(surface)}>
-              {t('buttonClose')}
-            </button>
-          </div>
-        </main>
-      );
+      return <NothingDue onClose={() => closeSurface(surface)} />;
     case 'prompt':
       return (
         <Prompt
+          key={`prompt-${screen.from ?? 'first'}`}
           view={screen.view}
-          onStart={async () => {
-            await request({ type: 'break:start', breakId: screen.view.breakId });
-            setScreen({ kind: 'routine', view: screen.view });
-          }}
-          onSnooze={() => answer('break:snooze', screen.view.breakId)}
-          onSkip={() => answer('break:skip', screen.view.breakId)}
+          focusWhy={screen.from === 'why'}
+          onStart={() => void start(screen.view)}
+          onSnooze={() => void answer('break:snooze', screen.view.breakId)}
+          onSkip={() => void answer('break:skip', screen.view.breakId)}
+          onWhy={() => setScreen({ kind: 'why', view: screen.view })}
         />
       );
+    case 'why':
+      return <WhyView onBack={() => setScreen({ kind: 'prompt', view: screen.view, from: 'why' })} />;
     case 'routine':
       return (
         <RoutinePlayer
           view={screen.view}
-          onDone={async () => {
-            answered.current = true;
-            const result = await request({ type: 'break:complete', breakId: screen.view.breakId });
-            setScreen({ kind: 'done', today: result.today });
-          }}
+          preferences={preferences}
+          chime={chime}
+          onDone={() => void complete(screen.view.breakId)}
+          onSnooze={screen.view.canSnooze ? () => void answer('break:snooze', screen.view.breakId) : undefined}
         />
       );
     case 'done':
-      return (
-        <main class="card" aria-labelledby="done-heading">
-          <h1 id="done-heading">{t('doneHeading')}</h1>
-          <p>{t('doneBody')}</p>
-          <h2 class="visually-hidden">{t('todayHeading')}</h2>
-          <Tally today={screen.today} />
-          <div class="actions">
-            <button class="primary" autoFocus onClick={() => closeSurface(surface)}>
-              {t('buttonClose')}
-            </button>
-          </div>
-        </main>
-      );
+      return <Done today={screen.today} onClose={() => closeSurface(surface)} />;
   }
+}
+
+function NothingDue({ onClose }: { onClose: () => void }) {
+  const close = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <main class="card">
+      <p>{t('noBreakPending')}</p>
+      <div class="actions">
+        <button class="primary" ref={close} onClick={onClose}>
+          {t('buttonClose')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+function Done({ today, onClose }: { today: DayTally; onClose: () => void }) {
+  const close = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <main class="card" aria-labelledby="done-heading" aria-describedby="done-body">
+      <h1 id="done-heading">{t('doneHeading')}</h1>
+      <p id="done-body">{t('doneBody')}</p>
+      <h2 class="visually-hidden">{t('todayHeading')}</h2>
+      <Tally today={today} />
+      <div class="actions">
+        <button class="primary" ref={close} onClick={onClose}>
+          {t('buttonClose')}
+        </button>
+      </div>
+    </main>
+  );
 }
 
 function Prompt({
   view,
+  focusWhy,
   onStart,
   onSnooze,
   onSkip,
+  onWhy,
 }: {
   view: BreakView;
+  focusWhy: boolean;
   onStart: () => void;
   onSnooze: () => void;
   onSkip: () => void;
+  onWhy: () => void;
 }) {
   const minutes = Math.round(view.breakMs / 60_000);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const whyButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    (focusWhy ? whyButton : startButton).current?.focus();
+  }, [focusWhy]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === 'Escape' && view.canSnooze) {
         event.preventDefault();
         onSnooze();
+      } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+        // On a button Enter presses that button; anywhere else it starts the break.
+        event.preventDefault();
+        onStart();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [view.canSnooze, onSnooze]);
+  }, [view.canSnooze, onSnooze, onStart]);
   return (
     <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body">
       <h1 id="prompt-heading">{minutes >= 1 ? t('promptHeading', [String(minutes)]) : t('promptHeadingShort')}</h1>
       <p id="prompt-body">{t('promptBody')}</p>
       {!view.canSnooze && view.canSkip && view.snoozesInRow > 0 && <p>{t('snoozeLimitReached', [String(view.snoozesInRow)])}</p>}
       <div class="actions">
-        <button class="primary" autoFocus onClick={onStart}>
+        <button class="primary" ref={startButton} onClick={onStart} aria-keyshortcuts="Enter">
           {t('buttonStart')}
         </button>
-        {view.canSnooze && <button onClick={onSnooze}>{t('buttonSnooze', [String(view.snoozeMinutes)])}</button>}
+        {view.canSnooze && (
+          <button onClick={onSnooze} aria-keyshortcuts="Escape">
+            {t('buttonSnooze', [String(view.snoozeMinutes)])}
+          </button>
+        )}
         {view.canSkip && <button onClick={onSkip}>{t('buttonSkip')}</button>}
       </div>
+      <button class="link-button" ref={whyButton} onClick={onWhy}>
+        {t('whyLink')}
+      </button>
     </main>
   );
 }

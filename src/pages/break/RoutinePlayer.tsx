@@ -1,10 +1,23 @@
-// The guided routine: one step at a time with its illustration, instructions and a countdown ring.
+// The guided routine: one step at a time with its illustration, instructions, countdown ring, controls, chime and spoken cues.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { exerciseMessageKey, isExerciseId, type ExerciseId } from '../../core/exercises';
 import type { BreakView } from '../../core/messages';
-import { layOutRoutine, positionAt, type TimedStep } from '../../core/player';
+import {
+  canStepForward,
+  layOutRoutine,
+  playerPosition,
+  stepBack,
+  stepForward,
+  type PlayerClock,
+  type TimedStep,
+} from '../../core/player';
 import { buildRoutine, isRoutineId, type RoutineStep } from '../../core/routines';
+import type { Chime } from '../../ui/chime';
 import { t } from '../../ui/i18n';
+import { createSpeechCues } from '../../ui/speech';
+import { useFocusOnMount } from './focus';
+import type { BreakPreferences } from './preferences';
 
 const illustrations = import.meta.glob<string>('../../ui/illustrations/*.svg', {
   query: '?raw',
@@ -18,21 +31,37 @@ function illustrationOf(id: ExerciseId): string | undefined {
 
 const TICK_MS = 200;
 
-/** Elapsed routine time that stands still while paused. */
-function useRoutineClock(paused: boolean): number {
-  const [elapsedMs, setElapsedMs] = useState(0);
-  const base = useRef({ startedAt: Date.now(), elapsedBefore: 0 });
+/** Running time of the routine (`ranMs`), standing still while paused. */
+function useRunningTime(paused: boolean): number {
+  const [ranMs, setRanMs] = useState(0);
+  const base = useRef({ startedAt: Date.now(), ranBefore: 0 });
   useEffect(() => {
     if (paused) {
-      base.current.elapsedBefore += Date.now() - base.current.startedAt;
+      base.current.ranBefore += Date.now() - base.current.startedAt;
+      setRanMs(base.current.ranBefore);
       return undefined;
     }
     base.current.startedAt = Date.now();
     // A page timer is fine here: it lives exactly as long as the break page does.
-    const timer = setInterval(() => setElapsedMs(base.current.elapsedBefore + Date.now() - base.current.startedAt), TICK_MS);
+    const timer = setInterval(() => setRanMs(base.current.ranBefore + Date.now() - base.current.startedAt), TICK_MS);
     return () => clearInterval(timer);
   }, [paused]);
-  return paused ? base.current.elapsedBefore : elapsedMs;
+  return paused ? base.current.ranBefore : ranMs;
+}
+
+function usePrefersReducedMotion(): boolean {
+  const query = useMemo(() => window.matchMedia('(prefers-reduced-motion: reduce)'), []);
+  const [reduce, setReduce] = useState(query.matches);
+  useEffect(() => {
+    const onChange = () => setReduce(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [query]);
+  return reduce;
+}
+
+function sideText(step: RoutineStep): string | null {
+  return step.kind === 'exercise' && step.side ? t(step.side === 'left' ? 'sideLeftLong' : 'sideRightLong') : null;
 }
 
 function stepTitle(step: RoutineStep): string {
@@ -42,39 +71,113 @@ function stepTitle(step: RoutineStep): string {
   return t(exerciseMessageKey(step.exerciseId, 'name'));
 }
 
-/** "Cross-body shoulder stretch (right side)": what the user does in an exercise step. */
-function exerciseLabel(step: Extract<RoutineStep, { kind: 'exercise' }>): string {
-  const name = t(exerciseMessageKey(step.exerciseId, 'name'));
-  return step.side ? t('exerciseWithSide', [name, t(step.side === 'left' ? 'sideLeftLong' : 'sideRightLong')]) : name;
+/** "Cross-body shoulder stretch (right side)": what the user does, and what is announced and spoken. */
+function stepLabel(step: RoutineStep): string {
+  const side = sideText(step);
+  return side ? t('exerciseWithSide', [stepTitle(step), side]) : stepTitle(step);
 }
 
-export function RoutinePlayer({ view, onDone }: { view: BreakView; onDone: () => void }) {
+function isEditableOrButton(target: EventTarget | null): boolean {
+  return target instanceof HTMLButtonElement || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+}
+
+export function RoutinePlayer({
+  view,
+  preferences,
+  chime,
+  onDone,
+  onSnooze,
+}: {
+  view: BreakView;
+  preferences: BreakPreferences;
+  /** Owned by the page, which opens it on the Start click. */
+  chime: Chime;
+  onDone: () => void;
+  /** Escape during the routine: stop now, come back later (absent when snoozing is not allowed). */
+  onSnooze?: () => void;
+}) {
   const timeline: TimedStep[] = useMemo(() => {
     const routineId = isRoutineId(view.routineId) ? view.routineId : 'desk';
-    return layOutRoutine(buildRoutine(routineId, view.routineBreakSeconds), view.breakMs);
+    const disabled = view.disabledExercises.filter(isExerciseId);
+    return layOutRoutine(buildRoutine(routineId, view.routineBreakSeconds, disabled), view.breakMs);
   }, [view]);
   const [paused, setPaused] = useState(false);
-  const elapsedMs = useRoutineClock(paused);
-  const position = positionAt(timeline, elapsedMs);
+  const [offsetMs, setOffsetMs] = useState(0);
+  const ranMs = useRunningTime(paused);
+  const clock: PlayerClock = { ranMs, offsetMs };
+  const position = playerPosition(timeline, clock);
+  const reduceMotion = usePrefersReducedMotion();
+  const pauseButton = useFocusOnMount<HTMLButtonElement>();
   const finished = useRef(false);
+  const [announcement, setAnnouncement] = useState('');
+
+  // The latest clock for key and click handlers, which must not act on a stale one.
+  const clockRef = useRef(clock);
+  clockRef.current = clock;
+  const back = () => {
+    const next = stepBack(timeline, clockRef.current);
+    setOffsetMs(next.offsetMs);
+  };
+  const forward = () => {
+    if (!canStepForward(timeline, clockRef.current)) return;
+    setOffsetMs(stepForward(timeline, clockRef.current).offsetMs);
+  };
+
+  const cues = useMemo(() => ({ chime, speech: createSpeechCues(browser.i18n.getUILanguage()) }), [chime]);
+  useEffect(() => {
+    const stop = () => cues.speech.cancel();
+    window.addEventListener('pagehide', stop);
+    return () => {
+      window.removeEventListener('pagehide', stop);
+      cues.speech.cancel();
+    };
+  }, [cues]);
+
+  // Each new step: chime, speak, announce. Not the countdown's every second.
+  const prefsRef = useRef(preferences);
+  prefsRef.current = preferences;
+  useEffect(() => {
+    const step = timeline[position.index]?.step;
+    if (!step) return;
+    const label = stepLabel(step);
+    setAnnouncement(label);
+    if (prefsRef.current.sound) cues.chime.play();
+    if (prefsRef.current.voice) cues.speech.say(label);
+  }, [position.index, timeline, cues]);
+
+  useEffect(() => {
+    if (paused || !preferences.voice) cues.speech.cancel();
+  }, [paused, preferences.voice, cues]);
 
   useEffect(() => {
     if (position.done && !finished.current) {
       finished.current = true;
+      cues.speech.cancel();
       onDone();
     }
-  }, [position.done, onDone]);
+  }, [position.done, onDone, cues]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === ' ' && !(event.target instanceof HTMLButtonElement)) {
+      if (event.altKey || event.ctrlKey || event.metaKey || finished.current) return;
+      if (event.key === ' ' && !isEditableOrButton(event.target)) {
         event.preventDefault();
         setPaused((p) => !p);
+      } else if (event.key === 'ArrowLeft') {
+        event.preventDefault();
+        back();
+      } else if (event.key === 'ArrowRight') {
+        event.preventDefault();
+        forward();
+      } else if (event.key === 'Escape' && onSnooze) {
+        event.preventDefault();
+        cues.speech.cancel();
+        onSnooze();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  });
 
   const current = timeline[Math.min(position.index, timeline.length - 1)];
   if (!current) return <main class="card" aria-busy="true" />;
@@ -84,29 +187,53 @@ export function RoutinePlayer({ view, onDone }: { view: BreakView; onDone: () =>
   const exerciseNumber = timeline.slice(0, position.index + 1).filter((s) => s.step.kind === 'exercise').length;
   const upcoming = timeline.slice(position.index + 1).find((s) => s.step.kind === 'exercise');
   const secondsLeft = Math.ceil(position.remainingInStepMs / 1000);
-  const fraction = current.durationMs > 0 ? position.remainingInStepMs / current.durationMs : 0;
+  const shownRemainingMs = reduceMotion ? secondsLeft * 1000 : position.remainingInStepMs;
+  const fraction = position.stepDurationMs > 0 ? Math.min(1, shownRemainingMs / position.stepDurationMs) : 0;
   const svg = isExerciseId(exerciseId) ? illustrationOf(exerciseId) : undefined;
   const how = step.kind === 'exercise' ? t(exerciseMessageKey(step.exerciseId, 'how', step.variant)) : null;
-  const title = stepTitle(step);
+  const side = sideText(step);
+  const forwardAllowed = canStepForward(timeline, clock);
 
   return (
-    <main class="card" aria-labelledby="step-title">
+    <main class="card routine" aria-labelledby="step-title">
       <p class="progress">{t('stepOfSteps', [String(Math.max(1, exerciseNumber)), String(exerciseCount)])}</p>
       {svg && <Illustration svg={svg} />}
-      <h1 id="step-title" aria-live="polite">
-        {title}
-      </h1>
-      {step.kind === 'exercise' && step.side && <p class="side">{t(step.side === 'left' ? 'sideLeftLong' : 'sideRightLong')}</p>}
+      <h1 id="step-title">{stepTitle(step)}</h1>
+      {side && <p class="side">{side}</p>}
       {how && <p>{how}</p>}
-      <CountdownRing fraction={fraction} seconds={secondsLeft} />
+      <CountdownRing fraction={fraction} seconds={secondsLeft} paused={paused} />
       <p class="progress">
-        {upcoming && upcoming.step.kind === 'exercise' ? t('nextUp', [exerciseLabel(upcoming.step)]) : t('lastStep')}
+        {upcoming && upcoming.step.kind === 'exercise' ? t('nextUp', [stepLabel(upcoming.step)]) : t('lastStep')}
       </p>
-      <div class="actions">
-        <button class="primary" autoFocus onClick={() => setPaused((p) => !p)} aria-pressed={paused}>
-          {paused ? t('buttonResume') : t('buttonPause')}
+      <div class="actions" role="group" aria-label={t('routineRegionLabel')}>
+        <button onClick={back} aria-keyshortcuts="ArrowLeft" data-testid="step-back">
+          <span aria-hidden="true">← </span>
+          {t('buttonStepBack')}
+        </button>
+        <button
+          class="primary"
+          ref={pauseButton}
+          onClick={() => setPaused((p) => !p)}
+          aria-pressed={paused}
+          aria-keyshortcuts="Space"
+          data-testid="pause"
+        >
+          {t('buttonPause')}
+        </button>
+        <button
+          onClick={forward}
+          aria-disabled={!forwardAllowed}
+          aria-keyshortcuts="ArrowRight"
+          data-testid="step-forward"
+        >
+          {t('buttonStepForward')}
+          <span aria-hidden="true"> →</span>
         </button>
       </div>
+      <p class="hint">{t(onSnooze ? 'routineKeyboardHint' : 'routineKeyboardHintNoSnooze')}</p>
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="step-announcement">
+        {announcement}
+      </p>
     </main>
   );
 }
@@ -121,11 +248,12 @@ function Illustration({ svg }: { svg: string }) {
   return <div class="illustration" aria-hidden="true" ref={host} />;
 }
 
-function CountdownRing({ fraction, seconds }: { fraction: number; seconds: number }) {
+function CountdownRing({ fraction, seconds, paused }: { fraction: number; seconds: number; paused: boolean }) {
   const radius = 58;
   const circumference = 2 * Math.PI * radius;
+  const label = t('secondsLeft', [String(seconds)]);
   return (
-    <div class="ring" role="timer" aria-label={t('secondsLeft', [String(seconds)])}>
+    <div class={paused ? 'ring paused' : 'ring'} role="timer" aria-label={paused ? `${label} · ${t('routinePausedStatus')}` : label}>
       <svg width="132" height="132" viewBox="0 0 132 132" aria-hidden="true">
         <circle class="track" cx="66" cy="66" r={radius} fill="none" stroke-width="10" />
         <circle
@@ -140,8 +268,9 @@ function CountdownRing({ fraction, seconds }: { fraction: number; seconds: numbe
           stroke-dashoffset={circumference * (1 - fraction)}
         />
       </svg>
-      <span class="count" data-testid="countdown" aria-hidden="true">
-        {seconds}
+      <span class="count" aria-hidden="true">
+        <span data-testid="countdown">{seconds}</span>
+        {paused && <span class="paused-status">{t('routinePausedStatus')}</span>}
       </span>
     </div>
   );

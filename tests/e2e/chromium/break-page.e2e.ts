@@ -1,0 +1,225 @@
+// The break page in real Chromium: a keyboard-only break from prompt to Done, axe in every state and theme, and screenshots of each.
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
+import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
+
+const BREAK_PAGE = 'src/pages/break/index.html';
+const BREAK_SECONDS = 20;
+// No automatic breaks during the test: each one is asked for with `break:now`.
+const CLOCK: DevOverrides = { workSeconds: 3_600, breakSeconds: BREAK_SECONDS, snoozeSeconds: 3_600 };
+const THEMES = ['light', 'dark'] as const;
+
+declare const chrome: {
+  storage: {
+    local: { get(keys: string[] | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+    sync: { set(items: object): Promise<void>; remove(keys: string): Promise<void> };
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
+
+async function storedTally(control: Page): Promise<Record<string, number>> {
+  return control.evaluate(async () => {
+    const { history } = (await chrome.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
+    const d = new Date();
+    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return history?.[key] ?? {};
+  });
+}
+
+/** What has focus, as "tag: accessible text". */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el && el !== document.body ? `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim()}` : 'nothing';
+  });
+}
+
+/** axe (WCAG 2.x A/AA + best practice) in light and dark, with a screenshot of each. */
+async function auditState(page: Page, state: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  for (const colorScheme of THEMES) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(violations, `axe violations in the ${state} state, ${colorScheme} theme`).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `break-${state}-${colorScheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describeWithBrowser('Chromium: the break page, by keyboard and for assistive technology', chromiumAvailable(), () => {
+  let session: ChromiumSession;
+  let control: Page;
+
+  beforeAll(async () => {
+    // No host access: the break opens in its own window, the break page's window form.
+    session = await launchChromium({ extensionDir: CHROME_DIST });
+    control = await session.openExtensionPage('src/pages/popup/index.html');
+    await control.evaluate((o) => chrome.storage.local.set({ devOverrides: o }), CLOCK);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function openBreak(): Promise<Page> {
+    const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes(BREAK_PAGE), timeout: 20_000 });
+    await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+    const page = await opened;
+    // The size of the real break window (background/present.ts), not Playwright's default viewport.
+    await page.setViewportSize({ width: 520, height: 680 });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  }
+
+  it('runs a whole break by keyboard alone: Enter, Space, Space, arrows, on to Done — with 0 axe violations in every state', async () => {
+    const page = await openBreak();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+
+    // Prompt: focus starts on Start.
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    expect(await focused(page)).toBe('button: Start');
+    await auditState(page, 'prompt');
+
+    // Tab reaches every control in order, ending on "Why these stretches?".
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused(page));
+    }
+    expect(order).toEqual(['button: Snooze 60 min', 'button: Skip', 'button: Why these stretches?']);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Why these stretches' }).waitFor();
+    expect(await focused(page)).toBe('h1: Why these stretches');
+    await page.getByText(/not a treatment for herniated or bulging discs/).waitFor();
+    await page.getByText(/100 people who stretched for 8 weeks/).waitFor();
+    await auditState(page, 'why');
+    // Escape leaves the explanation (it does not snooze); focus returns to the link that opened it.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    expect(await focused(page)).toBe('button: Why these stretches?');
+
+    // Enter anywhere but on another button starts the break.
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.keyboard.press('Enter');
+    const pause = page.getByRole('button', { name: 'Pause' });
+    await pause.waitFor();
+    const startedAt = Date.now();
+    expect(await focused(page)).toBe('button: Pause');
+    expect(await pause.getAttribute('aria-pressed')).toBe('false');
+    const firstTitle = (await page.locator('#step-title').textContent()) ?? '';
+    // The live region says the step's title, not the countdown.
+    await waitFor('the first step to be announced', async () => (await page.getByTestId('step-announcement').textContent()) === firstTitle);
+    expect(await page.getByRole('timer').getAttribute('aria-label')).toMatch(/^[^·]*\d+[^·]*$/);
+
+    // Space pauses: the countdown stands still.
+    await page.keyboard.press('Space');
+    const pausedAt = Date.now();
+    expect(await pause.getAttribute('aria-pressed')).toBe('true');
+    const frozen = await page.getByTestId('countdown').textContent();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await page.getByTestId('countdown').textContent()).toBe(frozen);
+    expect(await page.getByRole('timer').getAttribute('aria-label')).toMatch(/Paused$/);
+    await auditState(page, 'paused');
+    expect(await focused(page)).toBe('button: Pause');
+
+    // Space resumes.
+    await page.keyboard.press('Space');
+    const pausedMs = Date.now() - pausedAt;
+    expect(await pause.getAttribute('aria-pressed')).toBe('false');
+    await auditState(page, 'routine');
+
+    // Right arrow moves to the next step (and announces it); left arrow, right after, goes back.
+    const before = (await page.locator('#step-title').textContent()) ?? '';
+    await page.keyboard.press('ArrowRight');
+    await waitFor('the next step', async () => ((await page.locator('#step-title').textContent()) !== before ? true : null), 3_000);
+    const after = (await page.locator('#step-title').textContent()) ?? '';
+    await waitFor('the step change to be announced', async () => (await page.getByTestId('step-announcement').textContent())?.startsWith(after));
+    await page.keyboard.press('ArrowLeft');
+    await waitFor('the previous step again', async () => ((await page.locator('#step-title').textContent()) === before ? true : null), 3_000);
+
+    // Skipping to the last step does not finish the break early: it ends once the full time has run.
+    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
+    await page.getByText('Last one — nearly done').waitFor();
+    expect(await page.getByTestId('step-forward').getAttribute('aria-disabled')).toBe('true');
+    const done = page.getByRole('heading', { name: 'Nicely done' });
+    await done.waitFor({ timeout: BREAK_SECONDS * 1000 + 15_000 });
+    const ranMs = Date.now() - startedAt - pausedMs;
+    expect(ranMs).toBeGreaterThanOrEqual(BREAK_SECONDS * 1000 - 500);
+
+    // Done: focus on Close, today's tally counts the break once.
+    expect(await focused(page)).toBe('button: Close');
+    expect(await page.getByTestId('tally-completed').textContent()).toBe('1');
+    expect(await storedTally(control)).toMatchObject({ completed: 1 });
+    await auditState(page, 'done');
+    expect(errors).toEqual([]);
+
+    await page.keyboard.press('Enter').catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+    await waitFor('the break window to close', async () => page.isClosed());
+  });
+
+  it('Escape snoozes from the prompt', async () => {
+    const page = await openBreak();
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    // The window may close between the key going down and coming up.
+    await page.keyboard.press('Escape').catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+    await waitFor('the break window to close', async () => page.isClosed());
+    expect(await storedTally(control)).toMatchObject({ completed: 1, snoozed: 1 });
+  });
+
+  it('in strict mode Escape does nothing: no Snooze, no Skip, the break stays', async () => {
+    await control.evaluate(() => chrome.storage.sync.set({ settings: { strict: true } }));
+    const page = await openBreak();
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Snooze/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Skip' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(page.isClosed()).toBe(false);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await page.getByText(/Esc/).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(page.isClosed()).toBe(false);
+    expect(await storedTally(control)).toMatchObject({ completed: 1, snoozed: 1 });
+    await control.evaluate(() => chrome.storage.sync.remove('settings'));
+    await page.close();
+  });
+
+  it('follows the theme setting over the system, live; without motion the ring does not animate; Escape during the routine snoozes', async () => {
+    await control.evaluate(() => chrome.storage.sync.set({ settings: { theme: 'dark' } }));
+    const page = await openBreak();
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    const surface = () => page.evaluate(() => getComputedStyle(document.querySelector('.card')!).backgroundColor);
+    await waitFor('the dark theme', async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark');
+    expect(await surface()).toBe('rgb(24, 33, 31)');
+    await control.evaluate(() => chrome.storage.sync.set({ settings: { theme: 'light' } }));
+    await waitFor('the light theme', async () => (await surface()) === 'rgb(255, 255, 255)');
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    expect(await surface()).toBe('rgb(255, 255, 255)');
+
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.ring .fill')!).transitionDuration)).toMatch(/^0s$/);
+    const snoozedBefore = (await storedTally(control)).snoozed ?? 0;
+    await page.keyboard.press('Escape').catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+    await waitFor('the break window to close', async () => page.isClosed());
+    await waitFor('the snooze to be recorded', async () => ((await storedTally(control)).snoozed ?? 0) === snoozedBefore + 1);
+    await control.evaluate(() => chrome.storage.sync.remove('settings'));
+  });
+});
