@@ -64,6 +64,7 @@ export default defineConfig(({ mode }) => {
         // Pages not named in the manifest must be listed or crxjs copies them raw.
         input: {
           break: resolve(import.meta.dirname, 'src/pages/break/index.html'),
+          welcome: resolve(import.meta.dirname, 'src/pages/welcome/index.html'),
         },
       },
     },

@@ -70,3 +70,64 @@ export function readHistory(stored: unknown): History {
   }
   return history;
 }
+
+// Calendar arithmetic on day keys. A day key names a calendar date, not an instant, so it is
+// done in UTC, where every day has 24 hours: DST changes and month/year ends can't skew it.
+
+const DAY_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for `YYYY-MM-DD` strings that name a date that exists (no 2026-02-30). */
+export function isRealDayKey(key: string): boolean {
+  const match = DAY_KEY_PATTERN.exec(key);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The day key `days` calendar days after (or, negative, before) `dayKey`. */
+export function addDays(dayKey: string, days: number): string {
+  const match = DAY_KEY_PATTERN.exec(dayKey);
+  if (!match) throw new RangeError(`not a day key: ${dayKey}`);
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days));
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+export interface DaySeriesEntry {
+  day: string;
+  tally: DayTally;
+}
+
+/** The `count` days ending with `todayKey`, oldest first; days without data are zeros. */
+export function lastDays(history: History, todayKey: string, count: number): DaySeriesEntry[] {
+  const series: DaySeriesEntry[] = [];
+  for (let back = count - 1; back >= 0; back--) {
+    const day = addDays(todayKey, -back);
+    series.push({ day, tally: tallyFor(history, day) });
+  }
+  return series;
+}
+
+/**
+ * Consecutive days, up to today, with at least one completed break. Today without one yet
+ * does not break a streak that ran to yesterday: the day isn't over.
+ */
+export function currentStreak(history: History, todayKey: string): number {
+  let day = tallyFor(history, todayKey).completed > 0 ? todayKey : addDays(todayKey, -1);
+  let streak = 0;
+  // History is kept for a year, so a streak can't be longer than the days stored.
+  while (streak <= HISTORY_DAYS_KEPT + 1 && tallyFor(history, day).completed > 0) {
+    streak += 1;
+    day = addDays(day, -1);
+  }
+  return streak;
+}
+
+/** Drops days older than a year before `todayKey` (and none of the others), by calendar days. */
+export function keepLastYear(history: History, todayKey: string): History {
+  const oldestKept = addDays(todayKey, -(HISTORY_DAYS_KEPT - 1));
+  const next: History = {};
+  for (const [key, tally] of Object.entries(history)) if (key >= oldestKept) next[key] = tally;
+  return next;
+}

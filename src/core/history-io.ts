@@ -1,0 +1,223 @@
+// History in and out: CSV and JSON export, and a JSON import that checks everything before it changes anything.
+//
+// Merge rule: an imported day REPLACES the stored tally of the same day; stored days that the
+// file doesn't mention stay as they are. An export is a snapshot of whole days, so importing
+// the same file twice gives the same history (adding would count every break twice), and
+// moving to a new browser profile carries the old days over without touching the new ones.
+// Days older than a year are dropped, as everywhere else in the history.
+
+import { addDays, HISTORY_DAYS_KEPT, isRealDayKey, keepLastYear, readHistory, type DayTally, type History } from './history';
+
+export const EXPORT_FORMAT = 'unhunch-history';
+export const EXPORT_VERSION = 1;
+
+/** Anything bigger is not an export of at most a year of days (one is ~40 KB). */
+export const IMPORT_MAX_CHARS = 1_000_000;
+/** The longest list of problems shown; the rest are counted. */
+export const IMPORT_MAX_PROBLEMS = 20;
+/** A day has at most 25 hours (the day the clocks go back). */
+export const DAY_ACTIVE_MS_MAX = 25 * 3_600_000;
+
+const TALLY_FIELDS = ['activeMs', 'completed', 'snoozed', 'skipped', 'natural'] as const satisfies readonly (keyof DayTally)[];
+
+export interface HistoryExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO 8601 instant. */
+  exportedAt: string;
+  days: History;
+}
+
+/** A problem as i18n data: a `_locales` message key and its substitutions. */
+export interface ImportProblem {
+  key: string;
+  params: string[];
+}
+
+export type ImportParseResult = { ok: true; days: History } | { ok: false; problems: ImportProblem[] };
+
+function sortedDays(history: History): History {
+  const sorted: History = {};
+  for (const key of Object.keys(history).sort()) sorted[key] = history[key]!;
+  return sorted;
+}
+
+export function historyToJson(history: History, exportedAtMs: number): string {
+  const file: HistoryExport = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(exportedAtMs).toISOString(),
+    days: sortedDays(history),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** One CSV field, quoted when RFC 4180 requires it (comma, quote, CR or LF inside). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvRow(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** Column names are stable identifiers, not translated, so scripts and spreadsheets can rely on them. */
+export const CSV_HEADER = ['date', 'active_minutes', 'breaks_completed', 'breaks_snoozed', 'breaks_skipped', 'natural_breaks'] as const;
+
+/** One row per stored day, oldest first, CRLF line ends (RFC 4180). */
+export function historyToCsv(history: History): string {
+  let csv = csvRow(CSV_HEADER);
+  for (const [day, t] of Object.entries(sortedDays(history))) {
+    const activeMinutes = String(Math.round(t.activeMs / 6_000) / 10);
+    csv += csvRow([day, activeMinutes, String(t.completed), String(t.snoozed), String(t.skipped), String(t.natural)]);
+  }
+  return csv;
+}
+
+/** Where in the file, as the user would read it: `days.2026-11-02.completed`. */
+function childPath(parent: string, key: string): string {
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return /^[\w-]+$/.test(key) ? `${parent}.${shown}` : `${parent}[${JSON.stringify(shown)}]`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks an import file completely. Every problem is reported with where it is, so the user
+ * can fix the file; a file with any problem imports nothing.
+ */
+export function parseHistoryImport(text: string, todayKey: string): ImportParseResult {
+  if (text.length > IMPORT_MAX_CHARS) return fail([{ key: 'importTooLarge', params: [String(IMPORT_MAX_CHARS / 1_000_000)] }]);
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return fail([{ key: 'importNotJson', params: [] }]);
+  }
+  if (!isPlainObject(file)) return fail([{ key: 'importNotObject', params: [] }]);
+
+  const problems: ImportProblem[] = [];
+  const report = (key: string, path: string, ...more: string[]) => problems.push({ key, params: [path, ...more] });
+
+  if (file.format !== EXPORT_FORMAT) {
+    // Anything else isn't ours: saying so beats a list of a stranger file's differences.
+    return fail([{ key: 'importWrongFormat', params: ['format', EXPORT_FORMAT] }]);
+  }
+  if (!('version' in file)) report('importMissing', 'version');
+  else if (file.version !== EXPORT_VERSION) report('importUnsupportedVersion', 'version', String(EXPORT_VERSION));
+  if ('exportedAt' in file && (typeof file.exportedAt !== 'string' || Number.isNaN(Date.parse(file.exportedAt)))) {
+    report('importBadExportedAt', 'exportedAt');
+  }
+  for (const key of Object.keys(file)) {
+    if (!['format', 'version', 'exportedAt', 'days'].includes(key)) report('importUnknownField', childPath('', key).replace(/^\./, ''));
+  }
+
+  const days: History = {};
+  if (!('days' in file)) report('importMissing', 'days');
+  else if (!isPlainObject(file.days)) report('importMustBeObject', 'days');
+  else {
+    // A day an hour or so ahead is another time zone's today; more is a wrong date.
+    const latestAllowed = addDays(todayKey, 1);
+    for (const [dayKey, value] of Object.entries(file.days)) {
+      const dayPath = childPath('days', dayKey);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(dayKey)) report('importBadDayKey', dayPath);
+      else if (!isRealDayKey(dayKey)) report('importNotRealDate', dayPath);
+      else if (dayKey > latestAllowed) report('importFutureDate', dayPath);
+      const tally = checkTally(value, dayPath, report);
+      if (tally && problems.length === 0) days[dayKey] = tally;
+    }
+  }
+  return problems.length > 0 ? fail(problems) : { ok: true, days };
+}
+
+function checkTally(value: unknown, path: string, report: (key: string, path: string, ...more: string[]) => void): DayTally | null {
+  if (!isPlainObject(value)) {
+    report('importMustBeObject', path);
+    return null;
+  }
+  let valid = true;
+  for (const field of TALLY_FIELDS) {
+    const fieldPath = `${path}.${field}`;
+    const v = value[field];
+    if (!(field in value)) report('importMissing', fieldPath);
+    else if (field === 'activeMs' ? !isActiveMs(v) : !isCount(v)) {
+      if (field === 'activeMs') report('importNotActiveMs', fieldPath, String(DAY_ACTIVE_MS_MAX));
+      else report('importNotCount', fieldPath);
+    } else continue;
+    valid = false;
+  }
+  for (const key of Object.keys(value)) {
+    if (!(TALLY_FIELDS as readonly string[]).includes(key)) {
+      report('importUnknownField', childPath(path, key));
+      valid = false;
+    }
+  }
+  if (!valid) return null;
+  const t = value as unknown as DayTally;
+  return { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural };
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+function isActiveMs(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= DAY_ACTIVE_MS_MAX;
+}
+
+function fail(problems: ImportProblem[]): ImportParseResult {
+  if (problems.length <= IMPORT_MAX_PROBLEMS) return { ok: false, problems };
+  const shown = problems.slice(0, IMPORT_MAX_PROBLEMS);
+  shown.push({ key: 'importMoreProblems', params: [String(problems.length - IMPORT_MAX_PROBLEMS)] });
+  return { ok: false, problems: shown };
+}
+
+export interface MergeSummary {
+  /** Days in the file that weren't stored before. */
+  added: number;
+  /** Days in the file that replaced a stored day. */
+  replaced: number;
+  /** Days in the file older than a year, not kept. */
+  tooOld: number;
+  /** The file's oldest and newest kept day, if any. */
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+/** Applies the merge rule above: imported days replace the same stored days. */
+export function mergeImported(stored: History, imported: History, todayKey: string): { history: History; summary: MergeSummary } {
+  const oldestKept = addDays(todayKey, -(HISTORY_DAYS_KEPT - 1));
+  const summary: MergeSummary = { added: 0, replaced: 0, tooOld: 0, firstDay: null, lastDay: null };
+  const merged: History = { ...stored };
+  for (const day of Object.keys(imported).sort()) {
+    if (day < oldestKept) {
+      summary.tooOld += 1;
+      continue;
+    }
+    if (day in stored) summary.replaced += 1;
+    else summary.added += 1;
+    merged[day] = imported[day]!;
+    summary.firstDay ??= day;
+    summary.lastDay = day;
+  }
+  return { history: keepLastYear(merged, todayKey), summary };
+}
+
+/** Where the history is kept; the options page passes storage.local, tests an in-memory map. */
+export interface HistoryStore {
+  read(): Promise<unknown>;
+  write(history: History): Promise<void>;
+}
+
+export type ImportResult = { ok: true; summary: MergeSummary } | { ok: false; problems: ImportProblem[] };
+
+/** Validates `text` and, only if it is a valid export, merges it into the stored history. */
+export async function importHistory(store: HistoryStore, text: string, todayKey: string): Promise<ImportResult> {
+  const parsed = parseHistoryImport(text, todayKey);
+  if (!parsed.ok) return parsed;
+  const { history, summary } = mergeImported(readHistory(await store.read()), parsed.days, todayKey);
+  await store.write(history);
+  return { ok: true, summary };
+}

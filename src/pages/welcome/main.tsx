@@ -1,0 +1,9 @@
+// Entry of the welcome page, opened once on install.
+import { render } from 'preact';
+import '../../ui/theme.css';
+import { followThemeSetting } from '../../ui/theme';
+import './welcome.css';
+import { WelcomeApp } from './WelcomeApp';
+
+followThemeSetting();
+render(<WelcomeApp />, document.getElementById('app')!);
