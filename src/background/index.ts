@@ -7,29 +7,45 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { Activity } from '../core/schedule';
 import { readSettings } from '../core/settings';
 import { BADGE_ALARM, updateBadge } from './badge';
+import { countWake } from './diagnostics';
 import { handleMessage } from './requests';
-import { ALARM_NAME, dispatch, inQueue } from './scheduler';
+import { registerSurfaceListeners } from './surfaces';
+import { ALARM_NAME, dispatch, inQueue, startWorker } from './scheduler';
 import { LOCAL_KEYS, loadSnapshot, SYNC_SETTINGS_KEY } from './storage';
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === ALARM_NAME) void dispatch({ type: 'alarm' });
-  if (alarm.name === BADGE_ALARM) void refreshBadge();
+  if (alarm.name === ALARM_NAME) {
+    countWake('alarm');
+    void dispatch({ type: 'alarm' });
+  }
+  if (alarm.name === BADGE_ALARM) {
+    countWake('badge-alarm');
+    void refreshBadge();
+  }
 });
 
 browser.commands.onCommand.addListener((command) => {
+  countWake('command');
   if (command === 'take-break') void dispatch({ type: 'user:break-now' });
 });
 
 browser.idle.onStateChanged.addListener((activity: Activity) => {
+  countWake('idle');
   void dispatch({ type: 'activity', activity });
 });
 
+// The detection interval lasts as long as the browser runs, so it is set when the browser starts or
+// the extension is installed, not at every wake-up: in Firefox, setting it again re-reports "idle"
+// and would wake the event page over and over while the person is away.
+// The start itself is recognised by startWorker() below; this listener makes sure a browser start wakes us.
 browser.runtime.onStartup.addListener(() => {
-  void dispatch({ type: 'browser:started' }).then(syncIdleState);
+  void applyStoredIdleDetection().then(syncIdleState);
 });
 
-browser.runtime.onInstalled.addListener(() => {
-  void syncIdleState();
+browser.runtime.onInstalled.addListener((details) => {
+  void applyStoredIdleDetection().then(syncIdleState);
+  // A fresh install gets the welcome page; an update stays quiet (PRODUCT.md § Onboarding).
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
@@ -42,15 +58,7 @@ browser.storage.onChanged.addListener((changes, area) => {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender));
 
-browser.windows.onRemoved.addListener((windowId) => {
-  void inQueue(() => loadSnapshot(Date.now())).then(({ presentation, state }) => {
-    if (presentation?.surface !== 'window' || presentation.windowId !== windowId) return;
-    if (state.mode.kind === 'due' && state.mode.breakId === presentation.breakId) {
-      return dispatch({ type: 'user:closed', breakId: presentation.breakId });
-    }
-    return undefined;
-  });
-});
+registerSurfaceListeners();
 
 async function refreshBadge(): Promise<void> {
   const { state, timing, settings } = await inQueue(() => loadSnapshot(Date.now()));
@@ -61,6 +69,11 @@ async function applyIdleDetection(seconds: number): Promise<void> {
   browser.idle.setDetectionInterval(seconds);
 }
 
+async function applyStoredIdleDetection(): Promise<void> {
+  const { settings } = await loadSnapshot(Date.now());
+  await applyIdleDetection(settings.idleDetectionSeconds);
+}
+
 /** Catches up with the idle state when we may have missed a change (browser start, install). */
 async function syncIdleState(): Promise<void> {
   const { settings, state } = await loadSnapshot(Date.now());
@@ -68,5 +81,5 @@ async function syncIdleState(): Promise<void> {
   if (activity !== state.activity) await dispatch({ type: 'activity', activity });
 }
 
-void loadSnapshot(Date.now()).then(({ settings }) => applyIdleDetection(settings.idleDetectionSeconds));
-void dispatch({ type: 'worker:started' });
+countWake('worker-start');
+startWorker();

@@ -2,14 +2,21 @@
 
 import browser, { type Runtime } from 'webextension-polyfill';
 import { localDayKey, tallyFor } from '../core/history';
+import { importHistory, type HistoryStore } from '../core/history-io';
 import { isOwnExtensionPage, parseRequest, type BreakView, type Request } from '../core/messages';
 import { canSnooze, type ScheduleEvent } from '../core/schedule';
+import { routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
-import { loadSnapshot } from './storage';
+import { LOCAL_KEYS, loadSnapshot } from './storage';
 import { presentBreak } from './present';
 
 // Not `new URL(...).origin`: for non-web schemes that is "null" in some engines.
+const historyStore: HistoryStore = {
+  read: async () => (await browser.storage.local.get(LOCAL_KEYS.history))[LOCAL_KEYS.history],
+  write: (history) => browser.storage.local.set({ [LOCAL_KEYS.history]: history }),
+};
+
 const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
 
 /** The onMessage listener: anything not from our own pages, or malformed, is ignored. */
@@ -44,6 +51,11 @@ async function answer(request: Request): Promise<unknown> {
       return { ok: true };
     case 'resume':
       await dispatch({ type: 'user:resume' });
+      return { ok: true };
+    case 'history:import':
+      return inQueue(() => importHistory(historyStore, request.text, localDayKey(Date.now())));
+    case 'history:clear':
+      await inQueue(() => historyStore.write({}));
       return { ok: true };
   }
 }
@@ -81,7 +93,9 @@ async function breakView(): Promise<BreakView | null> {
     snoozesInRow: state.snoozesInRow,
     snoozeMinutes: Math.max(1, Math.round(timing.snoozeMs / 60_000)),
     breakMs: timing.breakMs,
-    routineId: settings.routine,
+    // With rotation on, each break takes the next routine in turn.
+    routineId: routineForBreak(settings.routineRotation, settings.routine, state.mode.breakId - 1),
+    disabledExercises: [...settings.disabledExercises],
     routineBreakSeconds: settings.breakSeconds,
     today: tallyFor(history, localDayKey(now)),
   };

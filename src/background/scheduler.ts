@@ -27,6 +27,26 @@ export function dispatch(event: ScheduleEvent): Promise<Processed> {
   return run;
 }
 
+/** Set in `storage.session`, which lives exactly as long as the browser runs. */
+const BROWSER_SESSION_KEY = 'browserSessionSeen';
+
+/**
+ * Steps the first event of this worker's life, ahead of whatever woke it. The first start in a
+ * browser session is a browser start (the time it was closed must not count); any later one is
+ * just a stopped worker coming back. `runtime.onStartup` can't tell us in time: it fires after
+ * the event that woke the worker may already have been stepped.
+ */
+export function startWorker(): void {
+  const run = queue.then(async () => {
+    const session = browser.storage.session;
+    const seen = await session.get(BROWSER_SESSION_KEY).catch(() => ({}) as Record<string, unknown>);
+    const browserJustStarted = seen[BROWSER_SESSION_KEY] !== true;
+    if (browserJustStarted) await session.set({ [BROWSER_SESSION_KEY]: true }).catch(() => undefined);
+    return process({ type: browserJustStarted ? 'browser:started' : 'worker:started' });
+  });
+  queue = run.catch((error: unknown) => console.error('Unhunch: could not start', error));
+}
+
 /** Runs `task` in the queue, so it sees the state after every event dispatched before it. */
 export function inQueue<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task);

@@ -1,6 +1,7 @@
 // The messages between the extension's pages and its background: their types and their validation.
 
 import type { DayTally } from './history';
+import type { ImportResult } from './history-io';
 import type { BreakOutcome } from './schedule';
 
 /** What a page may ask of the background. */
@@ -15,7 +16,10 @@ export type Request =
   | { type: 'break:now' }
   /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */
   | { type: 'pause'; minutes: number | null | 'tomorrow' }
-  | { type: 'resume' };
+  | { type: 'resume' }
+  /** Import happens in the background's queue, so no history write can slip in between read and write. */
+  | { type: 'history:import'; text: string }
+  | { type: 'history:clear' };
 
 /** Sent by the background to every extension page. */
 export type Broadcast = { type: 'break:resolved'; breakId: number; outcome: BreakOutcome };
@@ -33,6 +37,8 @@ export interface BreakView {
   /** The routine's step lengths are in seconds at the configured break length. */
   routineId: string;
   routineBreakSeconds: number;
+  /** Exercises the user turned off; the routine rebalances without them. */
+  disabledExercises: string[];
   today: DayTally;
 }
 
@@ -40,10 +46,14 @@ export type Response<R extends Request> = R extends { type: 'break:get' }
   ? BreakView | null
   : R extends { type: 'break:complete' }
     ? { ok: boolean; today: DayTally }
-    : { ok: boolean };
+    : R extends { type: 'history:import' }
+      ? ImportResult
+      : { ok: boolean };
 
 const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'break:complete', 'break:surface-gone']);
 const MAX_PAUSE_MINUTES = 7 * 24 * 60;
+/** A year of history is about 40 KB; the importer itself refuses more than 1,000,000 characters. */
+const IMPORT_TEXT_MAX_CHARS = 1_100_000;
 
 function isBreakId(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
@@ -60,9 +70,14 @@ export function parseRequest(raw: unknown): Request | null {
     return isBreakId(m.breakId) && only('type', 'breakId') ? ({ type: m.type, breakId: m.breakId } as Request) : null;
   }
   switch (m.type) {
+    case 'history:import':
+      return only('type', 'text') && typeof m.text === 'string' && m.text.length <= IMPORT_TEXT_MAX_CHARS
+        ? { type: 'history:import', text: m.text }
+        : null;
     case 'break:get':
     case 'break:now':
     case 'resume':
+    case 'history:clear':
       return only('type') ? ({ type: m.type } as Request) : null;
     case 'pause':
       if (!only('type', 'minutes')) return null;

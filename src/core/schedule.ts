@@ -430,7 +430,8 @@ function goDueIfReached(state: ScheduleState, now: number, timing: Timing, effec
 }
 
 function headsUpAt(state: ScheduleState, now: number, timing: Timing): number | null {
-  if (timing.headsUpMs <= 0 || state.headsUpSent || state.snoozesInRow > 0) return null;
+  // Nobody to warn while away, and the warning would cost the spell a third wake-up.
+  if (timing.headsUpMs <= 0 || state.headsUpSent || state.snoozesInRow > 0 || state.awaySince !== null) return null;
   const dueAt = nextBreakAt(state, now, timing);
   return dueAt === null ? null : dueAt - timing.headsUpMs;
 }

@@ -104,6 +104,9 @@ export function PopupApp() {
       <h2>{t('todayHeading')}</h2>
       <Tally today={today} withActive />
       <OverlayAccess />
+      <button class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+        {t('buttonSettings')}
+      </button>
     </main>
   );
 }

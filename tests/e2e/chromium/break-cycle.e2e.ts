@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
+import { chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -44,6 +44,7 @@ describeWithBrowser('Chromium: a break cycle with host access (overlay)', chromi
   beforeAll(async () => {
     server = await startTestServer();
     session = await launchChromium({ extensionDir: CHROME_DIST, grantOrigins: ['<all_urls>'] });
+    await closeWelcomeTab(session);
     page = session.context.pages()[0] ?? (await session.context.newPage());
     await page.setViewportSize({ width: 1100, height: 760 });
     await page.goto(`${server.url}/`);
@@ -148,6 +149,7 @@ describeWithBrowser('Chromium: without host access the break opens in its own wi
   beforeAll(async () => {
     server = await startTestServer();
     session = await launchChromium({ extensionDir: CHROME_DIST });
+    await closeWelcomeTab(session);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
+import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, waitFor, WELCOME_PAGE, type DevOverrides } from '../support/extension';
 import { firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -45,6 +45,22 @@ async function todaysTally(control: Page): Promise<Record<string, number>> {
   });
 }
 
+/** A fresh install opens the welcome tab; these tests want their own page to be the active tab. */
+async function closeWelcomeTab(session: FirefoxSession): Promise<void> {
+  const url = `${session.origin}/${WELCOME_PAGE}`;
+  const welcome = await waitFor(
+    'the welcome tab',
+    async () => {
+      for (const p of await session.browser.pages()) {
+        if ((await p.evaluate(() => location.href).catch(() => '')) === url) return p;
+      }
+      return null;
+    },
+    20_000,
+  );
+  await welcome.close();
+}
+
 describeWithBrowser('Firefox: a break cycle over the page, with the event page suspending', firefoxAvailable(), () => {
   let session: FirefoxSession;
   let server: TestServer;
@@ -55,6 +71,7 @@ describeWithBrowser('Firefox: a break cycle over the page, with the event page s
     server = await startTestServer();
     // The event page suspends 2 s after its last event, the Firefox twin of a stopped Chrome worker.
     session = await launchFirefox({ extensionDir: FIREFOX_DIST, prefs: { 'extensions.background.idle.timeout': 2000 } });
+    await closeWelcomeTab(session);
     control = await session.openExtensionPage(POPUP_PAGE);
     // The user allows breaks over pages from the popup (a real click: permissions need a gesture).
     await control.waitForSelector('#allow-overlay');
@@ -123,6 +140,7 @@ describeWithBrowser('Firefox: without host access the break opens in its own win
   beforeAll(async () => {
     server = await startTestServer();
     session = await launchFirefox({ extensionDir: FIREFOX_DIST, prefs: { 'extensions.originControls.grantByDefault': false } });
+    await closeWelcomeTab(session);
   });
 
   afterAll(async () => {
