@@ -1,0 +1,371 @@
+// The figures measured in real Chromium (playwright-core + the e2e harness): page cost, wake-ups,
+// alarm → painted break (warm and cold worker), drift across worker stops, popup first paint.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium, type ChromiumSession } from '../../tests/e2e/support/chromium';
+import type { DevOverrides } from '../../tests/e2e/support/extension';
+import { LOAD_PATHS } from './pages';
+
+const BREAK_PAGE = 'src/pages/break/index.html';
+const POPUP_PAGE = 'src/pages/popup/index.html';
+
+declare const chrome: {
+  storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  alarms: { getAll(): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number }[]> };
+};
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, everyMs = 20): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+export interface StoredSchedule {
+  mode: { kind: string; breakId?: number; dueSince?: number };
+  cycleActiveMs: number;
+  settledAt: number;
+  countingFrom: number;
+  alarmAt: number | null;
+  lastSeenAt: number;
+  awaySince: number | null;
+}
+
+export type Wakes = Partial<Record<'worker-start' | 'alarm' | 'badge-alarm' | 'idle' | 'command', number>>;
+
+/** An extension page kept open as a control surface: storage reads never wake the worker. */
+export class ChromiumControl {
+  constructor(readonly page: Page) {}
+  async schedule(): Promise<StoredSchedule> {
+    return (await this.page.evaluate(() => chrome.storage.local.get('schedule'))).schedule as StoredSchedule;
+  }
+  async wakes(): Promise<Wakes> {
+    const { diagnostics } = await this.page.evaluate(() => chrome.storage.local.get('diagnostics'));
+    return ((diagnostics as { wakes?: Wakes } | undefined)?.wakes ?? {}) as Wakes;
+  }
+  async resetWakes(): Promise<void> {
+    await this.page.evaluate(() => chrome.storage.local.set({ diagnostics: { wakes: {} } }));
+  }
+  async setDevOverrides(overrides: DevOverrides): Promise<void> {
+    await this.page.evaluate((o) => chrome.storage.local.set({ devOverrides: o }), overrides);
+  }
+  async alarms(): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number }[]> {
+    return this.page.evaluate(() => chrome.alarms.getAll());
+  }
+  /** Any message wakes a stopped worker; `break:get` changes nothing. */
+  async poke(): Promise<void> {
+    await this.page.evaluate(() => chrome.runtime.sendMessage({ type: 'break:get' }).catch(() => null));
+  }
+}
+
+export function breakFrame(page: Page): Frame | undefined {
+  return page.frames().find((f) => f.url().includes(BREAK_PAGE));
+}
+
+/** Clicks a break-page button by its label prefix and waits for the overlay to go. */
+async function answer(page: Page, frame: Frame, label: RegExp): Promise<void> {
+  await frame.getByRole('button', { name: label }).click({ timeout: 15_000 });
+  await until('the overlay to go', async () => !breakFrame(page), 15_000);
+}
+
+/** Time origin + first-contentful-paint of a document, as epoch ms (null before it painted). */
+export async function frameOrigin(frame: Frame | Page): Promise<number> {
+  return frame.evaluate(() => performance.timeOrigin);
+}
+
+async function paintedAt(frame: Frame | Page): Promise<number | null> {
+  return frame.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return fcp ? performance.timeOrigin + fcp.startTime : null;
+  });
+}
+
+export interface ChromiumBench {
+  session: ChromiumSession;
+  page: Page;
+  control: ChromiumControl;
+  serverUrl: string;
+  close(): Promise<void>;
+}
+
+export async function openChromium(extensionDir: string, serverUrl: string): Promise<ChromiumBench> {
+  const session = await launchChromium({ extensionDir, grantOrigins: ['<all_urls>'] });
+  // The welcome tab of a fresh install is not part of any figure.
+  await until('the welcome tab', async () => session.context.pages().some((p) => p.url().includes('welcome')), 5_000).catch(() => null);
+  for (const p of session.context.pages()) if (p.url().includes('welcome')) await p.close();
+  const control = new ChromiumControl(await session.openExtensionPage(POPUP_PAGE));
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.goto(`${serverUrl}/`);
+  await page.bringToFront();
+  return { session, page, control, serverUrl, close: () => session.close() };
+}
+
+/** A Chromium with no extension at all, the baseline of the page-load figure. */
+async function launchPlainChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-bench-plain-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-bench-tmp-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    env: { ...process.env, TMPDIR: tmp },
+    args: ['--disable-gpu'],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => {});
+      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+async function loadEventMs(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav ? nav.loadEventStart - nav.startTime : Number.NaN;
+  });
+}
+
+export interface PageCost {
+  extensionScripts: { url: string; bytes: number; contextType: string }[];
+  extensionScriptBytes: number;
+  withMs: number[];
+  withoutMs: number[];
+}
+
+/**
+ * Figure 1: scripts of the extension parsed in a page (CDP Debugger.scriptParsed: chrome-extension
+ * URLs or non-default execution contexts) and load-event times with vs without the extension,
+ * alternating browsers load by load.
+ */
+export async function measurePageCost(bench: ChromiumBench, loadsPerVariant: number): Promise<PageCost> {
+  const plain = await launchPlainChromium();
+  try {
+    const withPage = await bench.session.context.newPage();
+    const withoutPage = await plain.context.newPage();
+    const cdp = await bench.session.context.newCDPSession(withPage);
+    const extensionScripts: PageCost['extensionScripts'] = [];
+    cdp.on('Debugger.scriptParsed', (e) => {
+      const aux = e.executionContextAuxData as { isDefault?: boolean; type?: string } | undefined;
+      if (e.url.startsWith('chrome-extension://') || aux?.isDefault === false) {
+        extensionScripts.push({ url: e.url, bytes: e.length ?? 0, contextType: aux?.type ?? 'unknown' });
+      }
+    });
+    await cdp.send('Runtime.enable');
+    await cdp.send('Debugger.enable');
+    const withMs: number[] = [];
+    const withoutMs: number[] = [];
+    // Warm both caches and processes once, unmeasured.
+    for (const p of LOAD_PATHS) {
+      await loadEventMs(withPage, `${bench.serverUrl}${p}`);
+      await loadEventMs(withoutPage, `${bench.serverUrl}${p}`);
+    }
+    for (let i = 0; i < loadsPerVariant; i++) {
+      const url = `${bench.serverUrl}${LOAD_PATHS[i % LOAD_PATHS.length]}`;
+      // Alternate which variant goes first, so neither always runs on a freshly idle machine.
+      if (i % 2 === 0) {
+        withMs.push(await loadEventMs(withPage, url));
+        withoutMs.push(await loadEventMs(withoutPage, url));
+      } else {
+        withoutMs.push(await loadEventMs(withoutPage, url));
+        withMs.push(await loadEventMs(withPage, url));
+      }
+    }
+    await cdp.detach().catch(() => {});
+    await withPage.close();
+    return { extensionScripts, extensionScriptBytes: extensionScripts.reduce((s, x) => s + x.bytes, 0), withMs, withoutMs };
+  } finally {
+    await plain.close();
+  }
+}
+
+/** Figure 6: first contentful paint of the popup page opened as a tab (the countdown is its first text). */
+export async function measurePopupPaint(bench: ChromiumBench, runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const popup = await bench.session.openExtensionPage(POPUP_PAGE);
+    await popup.locator('.status').first().waitFor({ timeout: 10_000 });
+    const fcp = await until(
+      'popup first paint',
+      () => popup.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null),
+      10_000,
+    );
+    samples.push(fcp);
+    await popup.close();
+  }
+  await bench.page.bringToFront();
+  return samples;
+}
+
+/** The machine's floor for the popup figure: first paint of a static page with a heading, in the same browser. */
+export async function measureStaticPaint(bench: ChromiumBench, runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await bench.session.context.newPage();
+    await page.goto(`${bench.serverUrl}/`);
+    samples.push(await until('static first paint', () => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null), 10_000));
+    await page.close();
+  }
+  await bench.page.bringToFront();
+  return samples;
+}
+
+export interface WakeRun {
+  cycles: number;
+  wakes: Wakes;
+  badgeAlarmPeriodMinutes: number | null;
+  elapsedMs: number;
+}
+
+/**
+ * Figure 2: N break cycles at a scaled clock, each break skipped at once (the Skip click reaches a
+ * running worker, so it costs no start). The worker is stopped after every wake, as Chromium's
+ * 30 s idle timeout would over a real 30-minute cycle, so every unprompted event is a cold start.
+ */
+export async function measureWakeUps(bench: ChromiumBench, cycles: number, clock: DevOverrides): Promise<WakeRun> {
+  const { control, page, session } = bench;
+  await control.setDevOverrides(clock);
+  // The first break of the new clock, answered before counting starts.
+  await answer(page, await until('the first break', async () => breakFrame(page), 30_000), /^Skip/);
+  await sleep(300);
+  await session.stopServiceWorker();
+  await control.resetWakes();
+  const started = Date.now();
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    let seenAlarms = (await control.wakes()).alarm ?? 0;
+    // Every alarm of the cycle: wait for it, let the worker finish, stop it (as the idle timeout would).
+    for (;;) {
+      const frame = breakFrame(page);
+      if (frame) {
+        await answer(page, frame, /^Skip/);
+        await sleep(300);
+        if (await session.serviceWorkerRunning()) await session.stopServiceWorker();
+        break;
+      }
+      const alarms = (await control.wakes()).alarm ?? 0;
+      if (alarms > seenAlarms) {
+        seenAlarms = alarms;
+        await sleep(300);
+        if (!breakFrame(page) && (await session.serviceWorkerRunning())) await session.stopServiceWorker();
+      }
+      await sleep(50);
+    }
+  }
+  const elapsedMs = Date.now() - started;
+  const wakes = await control.wakes();
+  const badge = (await control.alarms()).find((a) => a.name === 'unhunch:badge');
+  return { cycles, wakes, badgeAlarmPeriodMinutes: badge?.periodInMinutes ?? null, elapsedMs };
+}
+
+export interface BreakPaintSample {
+  worker: 'warm' | 'cold';
+  /** Scheduled alarm time → first contentful paint of the break frame. */
+  alarmToPaintMs: number;
+  /** The worker's handling of the alarm (mode.dueSince) → first paint: the product's own share. */
+  handledToPaintMs: number;
+  /** Scheduled → handled: the browser's alarm lateness plus, when cold, the worker's start. */
+  alarmToHandledMs: number;
+  /** Handled → the break frame's navigation began: reading state, finding the tab, injecting the overlay. */
+  handledToFrameStartMs?: number;
+  /** Break frame navigation → first paint: loading the page's scripts, the `break:get` round trip, rendering. */
+  frameStartToPaintMs?: number;
+}
+
+/** Figure 4: alarm → break painted in the page, with the worker running (warm) or stopped (cold) when the alarm fires. */
+export async function measureBreakPaint(bench: ChromiumBench, perMode: number, workSeconds: number): Promise<BreakPaintSample[]> {
+  const { control, page, session } = bench;
+  await control.setDevOverrides({ workSeconds });
+  const first = await until('the first break', async () => breakFrame(page), 30_000);
+  await answer(page, first, /^Skip/);
+  const samples: BreakPaintSample[] = [];
+  for (let i = 0; i < perMode * 2; i++) {
+    const worker = i % 2 === 0 ? 'warm' : 'cold';
+    const schedule = await until('the next alarm to be armed', async () => {
+      const s = await control.schedule();
+      return s.mode.kind === 'working' && s.alarmAt !== null ? s : null;
+    });
+    const alarmAt = schedule.alarmAt!;
+    if (worker === 'cold') await session.stopServiceWorker();
+    const stoppedInTime = Date.now() < alarmAt - 100;
+    const frame = await until('the break overlay', async () => breakFrame(page), 30_000, 5);
+    await frame.getByRole('button', { name: /^Start/ }).waitFor({ timeout: 15_000 });
+    const painted = await until('the break frame to paint', () => paintedAt(frame), 10_000);
+    const due = await control.schedule();
+    const dueSince = due.mode.dueSince ?? Number.NaN;
+    const origin = await frameOrigin(frame);
+    if (worker === 'warm' || stoppedInTime) {
+      samples.push({
+        worker,
+        alarmToPaintMs: painted - alarmAt,
+        handledToPaintMs: painted - dueSince,
+        alarmToHandledMs: dueSince - alarmAt,
+        handledToFrameStartMs: origin - dueSince,
+        frameStartToPaintMs: painted - origin,
+      });
+    }
+    await answer(page, frame, /^Skip/);
+    // A warm sample needs a worker that is still running: wake it if the skip left it stopped.
+    if (!(await session.serviceWorkerRunning())) await control.poke();
+  }
+  return samples;
+}
+
+export interface DriftRun {
+  stops: number;
+  workMs: number;
+  /** Per restart: stored active time (settled + unsettled) minus true active time since the cycle began. */
+  restartDriftMs: number[];
+  /** The break's scheduled time minus (cycle start + work time): how far the schedule moved. */
+  dueDriftMs: number;
+  /** How late the browser delivered the final alarm (not the product's drift). */
+  alarmLatenessMs: number;
+}
+
+/** Figure 5: one cycle with the worker stopped (and woken again) `stops` times; compares recorded with true active time. */
+export async function measureDrift(bench: ChromiumBench, stops: number, workSeconds: number): Promise<DriftRun> {
+  const { control, page, session } = bench;
+  await control.setDevOverrides({ workSeconds });
+  const first = await until('a break to restart the cycle', async () => breakFrame(page), 60_000);
+  await answer(page, first, /^Skip/);
+  const start = await until('the new cycle', async () => {
+    const s = await control.schedule();
+    return s.mode.kind === 'working' && s.cycleActiveMs === 0 && s.alarmAt !== null ? s : null;
+  });
+  const cycleStart = start.countingFrom;
+  const workMs = workSeconds * 1000;
+  const gapMs = Math.min(1500, (workMs - 3000) / (stops + 1));
+  const restartDriftMs: number[] = [];
+  let lastAlarmAt = start.alarmAt!;
+  for (let i = 0; i < stops; i++) {
+    await sleep(gapMs / 2);
+    const stoppedAt = Date.now();
+    await session.stopServiceWorker();
+    await sleep(gapMs / 2);
+    await control.poke();
+    const s = await until('the restarted worker to persist', async () => {
+      const x = await control.schedule();
+      return x.lastSeenAt > stoppedAt ? x : null;
+    });
+    if (s.mode.kind !== 'working') throw new Error('the break fell due during the drift run; raise workSeconds');
+    const recorded = s.cycleActiveMs + (s.lastSeenAt - s.settledAt);
+    restartDriftMs.push(recorded - (s.lastSeenAt - cycleStart));
+    if (s.alarmAt !== null) lastAlarmAt = s.alarmAt;
+  }
+  const frame = await until('the break', async () => breakFrame(page), workMs + 20_000);
+  const due = await control.schedule();
+  const dueSince = due.mode.dueSince ?? Number.NaN;
+  await answer(page, frame, /^Skip/);
+  return { stops, workMs, restartDriftMs, dueDriftMs: lastAlarmAt - (cycleStart + workMs), alarmLatenessMs: dueSince - lastAlarmAt };
+}

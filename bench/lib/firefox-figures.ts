@@ -1,0 +1,247 @@
+// The figures measured in real Firefox ESR (puppeteer-core over WebDriver BiDi + the e2e harness):
+// page-load cost with vs without the add-on, wake-ups with a quickly suspending event page,
+// away-spell wake-ups, alarm → painted break (warm and cold event page), popup first paint.
+
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import type { DevOverrides } from '../../tests/e2e/support/extension';
+import { firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
+import { sleep, until, type StoredSchedule, type Wakes } from './chromium-figures';
+import type { BreakPaintSample, PageCost } from './chromium-figures';
+import { LOAD_PATHS } from './pages';
+
+const BREAK_PAGE = 'src/pages/break/index.html';
+const POPUP_PAGE = 'src/pages/popup/index.html';
+
+declare const browser: {
+  storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  alarms: { getAll(): Promise<{ name: string; periodInMinutes?: number }[]> };
+};
+
+export interface FirefoxBench {
+  session: FirefoxSession;
+  page: Page;
+  control: Page;
+  serverUrl: string;
+  close(): Promise<void>;
+}
+
+export async function openFirefox(extensionDir: string, serverUrl: string, prefs: Record<string, unknown> = {}): Promise<FirefoxBench> {
+  const session = await launchFirefox({ extensionDir, prefs });
+  const control = await session.openExtensionPage(POPUP_PAGE);
+  // The optional host permission is not granted by default: allow breaks over pages from the popup,
+  // with a real click (permissions.request needs a gesture), as the e2e tests do.
+  const allow = await control.waitForSelector('#allow-overlay', { timeout: 10_000 }).catch(() => null);
+  if (allow) {
+    await control.click('#allow-overlay');
+    await control.waitForSelector('#allow-overlay', { hidden: true, timeout: 10_000 });
+  }
+  const page = await session.newPage(`${serverUrl}/`);
+  await page.setViewport({ width: 1100, height: 760 });
+  await session.setIdleTime(0);
+  return { session, page, control, serverUrl, close: () => session.close() };
+}
+
+async function schedule(control: Page): Promise<StoredSchedule> {
+  return (await control.evaluate(() => browser.storage.local.get('schedule'))).schedule as StoredSchedule;
+}
+
+async function wakes(control: Page): Promise<Wakes> {
+  const { diagnostics } = await control.evaluate(() => browser.storage.local.get('diagnostics'));
+  return ((diagnostics as { wakes?: Wakes } | undefined)?.wakes ?? {}) as Wakes;
+}
+
+async function overlayFrame(page: Page, timeoutMs = 200): Promise<Frame | null> {
+  return waitForExtensionFrame(page, BREAK_PAGE, timeoutMs).catch(() => null);
+}
+
+async function clickButton(frame: Frame, label: string): Promise<void> {
+  await frame.waitForFunction(
+    (text) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith(text)),
+    { timeout: 15_000 },
+    label,
+  );
+  await frame.evaluate((text) => {
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith(text))!.click();
+  }, label);
+}
+
+async function skip(bench: FirefoxBench, frame: Frame): Promise<void> {
+  await clickButton(frame, 'Skip');
+  await until('the overlay to go', async () => (await overlayFrame(bench.page, 100)) === null, 15_000, 50);
+}
+
+async function paintedAt(frame: Frame): Promise<number | null> {
+  return frame.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return fcp ? performance.timeOrigin + fcp.startTime : null;
+  });
+}
+
+async function loadEventMs(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav ? nav.loadEventStart - nav.startTime : Number.NaN;
+  });
+}
+
+/** Figure 1 (Firefox): load-event times with the add-on installed vs a Firefox without it, alternating. */
+export async function measurePageCost(bench: FirefoxBench, loadsPerVariant: number): Promise<Pick<PageCost, 'withMs' | 'withoutMs'>> {
+  process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
+  const plain: Browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxBin(), headless: true, timeout: 120_000 });
+  try {
+    const withPage = await bench.session.newPage(`${bench.serverUrl}/`);
+    const withoutPage = await plain.newPage();
+    for (const p of LOAD_PATHS) {
+      await loadEventMs(withPage, `${bench.serverUrl}${p}`);
+      await loadEventMs(withoutPage, `${bench.serverUrl}${p}`);
+    }
+    const withMs: number[] = [];
+    const withoutMs: number[] = [];
+    for (let i = 0; i < loadsPerVariant; i++) {
+      const url = `${bench.serverUrl}${LOAD_PATHS[i % LOAD_PATHS.length]}`;
+      if (i % 2 === 0) {
+        withMs.push(await loadEventMs(withPage, url));
+        withoutMs.push(await loadEventMs(withoutPage, url));
+      } else {
+        withoutMs.push(await loadEventMs(withoutPage, url));
+        withMs.push(await loadEventMs(withPage, url));
+      }
+    }
+    await withPage.close();
+    await bench.page.bringToFront();
+    return { withMs, withoutMs };
+  } finally {
+    const proc = plain.process();
+    await Promise.race([plain.close().catch(() => {}), sleep(15_000)]);
+    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  }
+}
+
+/** Figure 6 (Firefox): first contentful paint of the popup page opened as a tab. */
+export async function measurePopupPaint(bench: FirefoxBench, runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const popup = await bench.session.openExtensionPage(POPUP_PAGE);
+    await popup.waitForSelector('.status', { timeout: 10_000 });
+    const seen = await popup.evaluate(() => performance.now());
+    const fcp =
+      (await until(
+        'popup first paint',
+        () => popup.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null),
+        1_500,
+        50,
+      ).catch(() => null)) ?? seen;
+    samples.push(fcp);
+    await popup.close();
+  }
+  await bench.page.bringToFront();
+  return samples;
+}
+
+export interface FirefoxWakeRun {
+  cycles: number;
+  wakes: Wakes;
+  badgeAlarmPeriodMinutes: number | null;
+  elapsedMs: number;
+}
+
+/**
+ * Figure 2 (Firefox): N scaled cycles, each break skipped at once; the event page suspends on its
+ * own (`extensions.background.idle.timeout` set low by the caller), so worker-start counts are real.
+ */
+export async function measureWakeUps(bench: FirefoxBench, cycles: number, clock: DevOverrides): Promise<FirefoxWakeRun> {
+  const { control, session } = bench;
+  await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), clock);
+  await skip(bench, await until('the first break', () => overlayFrame(bench.page), 30_000, 50));
+  await sleep(1500);
+  await control.evaluate(() => browser.storage.local.set({ diagnostics: { wakes: {} } }));
+  const started = Date.now();
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    // The person is at the screen: input now and then keeps the idle API on "active".
+    await session.setIdleTime(0);
+    const frame = await until('the break', () => overlayFrame(bench.page), 60_000, 50);
+    await skip(bench, frame);
+  }
+  await sleep(1500);
+  const elapsedMs = Date.now() - started;
+  const counted = await wakes(control);
+  const badge = (await control.evaluate(() => browser.alarms.getAll())).find((a) => a.name === 'unhunch:badge');
+  return { cycles, wakes: counted, badgeAlarmPeriodMinutes: badge?.periodInMinutes ?? null, elapsedMs };
+}
+
+export interface AwaySpellRun {
+  awayMs: number;
+  wakes: Wakes;
+  idleReportedAfterMs: number;
+}
+
+/**
+ * Figure 2, away spell (Firefox: its idle API works headless): the person stops at the screen, the
+ * idle report arrives after the detection interval, they stay away `awayMs`, and come back. Counts
+ * the wake-ups from the idle report until just before the return (the return itself is user input).
+ */
+export async function measureAwaySpell(bench: FirefoxBench, awayMs: number, idleDetectionSeconds: number): Promise<AwaySpellRun> {
+  const { control, session } = bench;
+  // A long cycle, so no break alarm falls into the spell: this measures what being away costs by itself.
+  await control.evaluate(() => browser.storage.local.set({ devOverrides: { workSeconds: 3600, naturalBreakSeconds: 10 } }));
+  await sleep(1500);
+  await control.evaluate(() => browser.storage.local.set({ diagnostics: { wakes: {} } }));
+  const leftAt = Date.now();
+  await session.setIdleTime(idleDetectionSeconds * 1000 + 1000);
+  await until(
+    'the idle report',
+    async () => {
+      const s = await schedule(control);
+      return s.awaySince !== null ? s : null;
+    },
+    idleDetectionSeconds * 1000 + 90_000,
+    250,
+  );
+  const idleReportedAfterMs = Date.now() - leftAt;
+  await control.evaluate(() => browser.storage.local.set({ diagnostics: { wakes: {} } }));
+  // The report above already woke the page once; it is counted by hand below.
+  await sleep(awayMs);
+  const during = await wakes(control);
+  await session.setIdleTime(0);
+  return { awayMs, wakes: { ...during, idle: (during.idle ?? 0) + 1 }, idleReportedAfterMs };
+}
+
+/** Figure 4 (Firefox): alarm → break painted, event page running (warm) or suspended (cold) when the alarm fires. */
+export async function measureBreakPaint(bench: FirefoxBench, perMode: number, workSeconds: number): Promise<BreakPaintSample[]> {
+  const { control, session } = bench;
+  await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), { workSeconds } satisfies DevOverrides);
+  await skip(bench, await until('the first break', () => overlayFrame(bench.page), 30_000, 50));
+  const samples: BreakPaintSample[] = [];
+  let fcpMissing = 0;
+  for (let i = 0; i < perMode * 2; i++) {
+    const worker = i % 2 === 0 ? 'warm' : 'cold';
+    await session.setIdleTime(0);
+    const s = await until('the next alarm to be armed', async () => {
+      const x = await schedule(control);
+      return x.mode.kind === 'working' && x.alarmAt !== null ? x : null;
+    });
+    const alarmAt = s.alarmAt!;
+    if (worker === 'cold') await session.suspendBackground();
+    const suspendedInTime = worker === 'warm' || (Date.now() < alarmAt - 100 && (await session.backgroundState()) !== 'running');
+    if (worker === 'warm' && (await session.backgroundState()) !== 'running') {
+      // Make sure the page is up for a warm sample.
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:get' }).catch(() => null));
+    }
+    const frame = await until('the break overlay', () => overlayFrame(bench.page, 50), 30_000, 10);
+    await frame.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Start')), { timeout: 15_000 });
+    const seenAt = await frame.evaluate(() => performance.timeOrigin + performance.now());
+    // Without paint timing, the moment the Start button was seen is an upper bound of the paint.
+    const painted = (await until('the break frame to paint', () => paintedAt(frame), 1_500, 50).catch(() => null)) ?? seenAt;
+    if (painted === seenAt) fcpMissing += 1;
+    const due = await schedule(control);
+    const dueSince = due.mode.dueSince ?? Number.NaN;
+    if (suspendedInTime) {
+      samples.push({ worker, alarmToPaintMs: painted - alarmAt, handledToPaintMs: painted - dueSince, alarmToHandledMs: dueSince - alarmAt });
+    }
+    await skip(bench, frame);
+  }
+  if (fcpMissing > 0) console.warn(`bench: Firefox gave no first-contentful-paint for ${fcpMissing} break frames; used the time the Start button was seen`);
+  return samples;
+}

@@ -1,0 +1,134 @@
+// Wake-ups computed from the pure core: steps simulated working hours at the default settings and
+// counts the `unhunch:next` alarm firings (and idle reports) no user action caused.
+
+import { initialScheduleState, step, type Effect, type ScheduleEvent, type ScheduleState } from '../../src/core/schedule';
+import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings';
+import { timingFrom, type Timing } from '../../src/core/timing';
+
+const MINUTE = 60_000;
+
+interface Sim {
+  state: ScheduleState;
+  now: number;
+  alarmAt: number | null;
+  alarms: number;
+  breaks: number;
+  /** When the simulated user finishes the routine of the pending break. */
+  completeAt: number | null;
+  /** While true nobody answers a prompt (the person is away from the screen). */
+  userAway: boolean;
+}
+
+function newSim(start: number): Sim {
+  return { state: initialScheduleState(start), now: start, alarmAt: null, alarms: 0, breaks: 0, completeAt: null, userAway: false };
+}
+
+function apply(sim: Sim, event: ScheduleEvent, timing: Timing, breakMs: number): void {
+  const { state, effects } = step(sim.state, event, sim.now, timing);
+  sim.state = state;
+  for (const effect of effects as Effect[]) {
+    if (effect.type === 'arm-alarm') sim.alarmAt = effect.at;
+    if (effect.type === 'clear-alarm') sim.alarmAt = null;
+    if (effect.type === 'present-break' && sim.completeAt === null && !sim.userAway) {
+      sim.breaks += 1;
+      // The user starts at once and runs the whole routine (a user action: not counted).
+      sim.completeAt = sim.now + breakMs;
+    }
+  }
+}
+
+/** Advances to `until`, firing the armed alarm (and completing breaks) on the way. */
+function runUntil(sim: Sim, until: number, timing: Timing): void {
+  for (;;) {
+    const nextAlarm = sim.alarmAt ?? Number.POSITIVE_INFINITY;
+    const nextComplete = sim.completeAt ?? Number.POSITIVE_INFINITY;
+    const next = Math.min(nextAlarm, nextComplete);
+    if (next > until) break;
+    sim.now = Math.max(sim.now, next);
+    if (next === nextComplete && sim.completeAt !== null) {
+      const mode = sim.state.mode;
+      sim.completeAt = null;
+      if (mode.kind === 'due') {
+        apply(sim, { type: 'user:start', breakId: mode.breakId }, timing, timing.breakMs);
+        apply(sim, { type: 'user:complete', breakId: mode.breakId }, timing, timing.breakMs);
+      }
+      continue;
+    }
+    sim.alarmAt = null;
+    sim.alarms += 1;
+    apply(sim, { type: 'alarm' }, timing, timing.breakMs);
+  }
+  sim.now = until;
+}
+
+export interface CoreWakeFigures {
+  settings: { workMinutes: number; headsUpSeconds: number; breakSeconds: number; naturalBreakMinutes: number; badgeMinutes: boolean };
+  simulatedHours: number;
+  breakCycles: number;
+  alarmsPerCycle: number;
+  /** `unhunch:next` firings per hour of continuous work (breaks completed at once). */
+  alarmsPerWorkingHour: number;
+  /** The shell's badge alarm (`unhunch:badge`, every minute while the minute count is on): default on → 60 per hour. */
+  badgeAlarmsPerHour: number;
+  awaySpells: { label: string; awayMinutes: number; idleReports: number; alarms: number; wakes: number }[];
+  maxWakesPerAwaySpell: number;
+}
+
+/** Steps `hours` of continuous activity at the default settings, then away spells of different placements and lengths. */
+export function simulateCoreWakeUps(hours = 8): CoreWakeFigures {
+  const settings = readSettings(undefined);
+  const timing = timingFrom(settings, null);
+  const start = Date.UTC(2026, 0, 5, 8, 0, 0);
+
+  const sim = newSim(start);
+  apply(sim, { type: 'worker:started' }, timing, timing.breakMs);
+  runUntil(sim, start + hours * 60 * MINUTE, timing);
+  const breakCycles = sim.breaks;
+
+  const awaySpells: CoreWakeFigures['awaySpells'] = [];
+  // Away spells beginning every half minute of a cycle, short (still screen time) and long (a natural break).
+  for (let startsAtMinute = 1; startsAtMinute <= settings.workMinutes; startsAtMinute += 0.5) {
+    for (const awayMinutes of [2, 4, 6, 10, 45]) {
+      const s = newSim(start);
+      apply(s, { type: 'worker:started' }, timing, timing.breakMs);
+      const lastInputAt = start + startsAtMinute * MINUTE;
+      const idleReportAt = lastInputAt + timing.idleDetectionMs;
+      runUntil(s, lastInputAt, timing);
+      s.userAway = true;
+      runUntil(s, idleReportAt, timing);
+      const alarmsBefore = s.alarms;
+      apply(s, { type: 'activity', activity: 'idle' }, timing, timing.breakMs);
+      const backAt = Math.max(lastInputAt + awayMinutes * MINUTE, idleReportAt);
+      runUntil(s, backAt, timing);
+      const alarms = s.alarms - alarmsBefore;
+      // The 'active' report on return is caused by the user's input: not counted.
+      awaySpells.push({ label: `last input at minute ${startsAtMinute} of the cycle, away ${awayMinutes} min`, awayMinutes, idleReports: 1, alarms, wakes: 1 + alarms });
+    }
+  }
+
+  const alarmsPerCycle = sim.alarms / breakCycles;
+  return {
+    settings: {
+      workMinutes: settings.workMinutes,
+      headsUpSeconds: settings.headsUpSeconds,
+      breakSeconds: settings.breakSeconds,
+      naturalBreakMinutes: settings.naturalBreakMinutes,
+      badgeMinutes: DEFAULT_SETTINGS.badgeMinutes,
+    },
+    simulatedHours: hours,
+    breakCycles,
+    alarmsPerCycle: Math.round(alarmsPerCycle * 100) / 100,
+    alarmsPerWorkingHour: Math.round((sim.alarms / hours) * 100) / 100,
+    badgeAlarmsPerHour: DEFAULT_SETTINGS.badgeMinutes ? 60 : 0,
+    awaySpells: worstFirst(awaySpells),
+    maxWakesPerAwaySpell: Math.max(...awaySpells.map((a) => a.wakes)),
+  };
+}
+
+/** The spells costing the most wake-ups first, and only a few of each count, to keep results.json readable. */
+function worstFirst(spells: CoreWakeFigures['awaySpells']): CoreWakeFigures['awaySpells'] {
+  const sorted = [...spells].sort((a, b) => b.wakes - a.wakes);
+  const byWakes = new Map<number, CoreWakeFigures['awaySpells']>();
+  for (const spell of sorted) byWakes.set(spell.wakes, [...(byWakes.get(spell.wakes) ?? []), spell]);
+  return [...byWakes.values()].flatMap((group) => group.slice(0, 3).map((spell) => ({ ...spell, label: `${spell.label} (${group.length} of ${spells.length} placements cost ${spell.wakes})` })));
+}
