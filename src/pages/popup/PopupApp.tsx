@@ -66,6 +66,7 @@ export function PopupApp() {
 
   return (
     <main>
+      <h1 class="visually-hidden">{t('extName')}</h1>
       <section class="status" aria-live="polite">
         <Status state={state} timing={timing} now={now} />
       </section>

@@ -52,6 +52,8 @@ export interface LaunchOptions {
   /** Optional host permissions to grant as if the user had accepted permissions.request(), e.g. ['<all_urls>']. */
   grantOrigins?: string[];
   args?: string[];
+  /** Extra environment for the browser, e.g. `{ LANGUAGE: 'de' }` for its UI language on Linux. */
+  env?: Record<string, string>;
 }
 
 const hasBinary = (file: string) => {
@@ -153,7 +155,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless,
-      env: { ...process.env, TMPDIR: tmpDir, ...(xvfb && { DISPLAY: xvfb.display }) },
+      env: { ...process.env, ...opts.env, TMPDIR: tmpDir, ...(xvfb && { DISPLAY: xvfb.display }) },
       timeout: 30_000,
       // Playwright already passes --no-sandbox, --disable-sync, --disable-background-networking,
       // --disable-component-update, --no-first-run and --disable-extensions (which -except overrides).
