@@ -71,15 +71,17 @@ export function BreakApp({ surface }: { surface: Surface }) {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [breakId, surface]);
 
-  // Leaving before answering (window closed, tab navigated) must not lose the break.
+  // Closing the break window before answering counts as a snooze. (An overlay's frame also goes
+  // away when the page re-attaches it or its tab closes or navigates; the overlay script and the
+  // background's tab listeners look after those, so the frame must not report them.)
   useEffect(() => {
-    if (breakId === null) return undefined;
+    if (breakId === null || surface !== 'window') return undefined;
     const onPageHide = () => {
       if (!answered.current) void request({ type: 'break:surface-gone', breakId });
     };
     window.addEventListener('pagehide', onPageHide);
     return () => window.removeEventListener('pagehide', onPageHide);
-  }, [breakId]);
+  }, [breakId, surface]);
 
   const answer = useCallback(
     async (type: 'break:snooze' | 'break:skip', id: number) => {
