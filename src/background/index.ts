@@ -34,10 +34,9 @@ browser.idle.onStateChanged.addListener((activity: Activity) => {
   void dispatch({ type: 'activity', activity });
 });
 
-// The detection interval lasts as long as the browser runs, so it is set when the browser starts or
-// the extension is installed, not at every wake-up: in Firefox, setting it again re-reports "idle"
-// and would wake the event page over and over while the person is away.
-// The start itself is recognised by startWorker() below; this listener makes sure a browser start wakes us.
+// The idle detection interval lasts as long as the browser runs, so it is set when the browser
+// starts or the extension is installed, not at every wake-up. (The browser start itself is
+// recognised by startWorker() below; this listener makes sure a browser start wakes us.)
 browser.runtime.onStartup.addListener(() => {
   void applyStoredIdleDetection().then(syncIdleState);
 });
