@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, waitFor, WELCOME_PAGE, type DevOverrides } from '../support/extension';
-import { firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
+import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
+import { clickButton, closeWelcomeTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
 import { startTestServer, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -21,17 +21,6 @@ async function overlayFrame(page: Page): Promise<Frame | null> {
   return waitForExtensionFrame(page, BREAK_PAGE, 300).catch(() => null);
 }
 
-async function clickButton(frame: Frame, label: string): Promise<void> {
-  await frame.waitForFunction(
-    (text) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith(text)),
-    { timeout: 10_000 },
-    label,
-  );
-  await frame.evaluate((text) => {
-    [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith(text))!.click();
-  }, label);
-}
-
 async function textOf(frame: Frame | Page, selector: string): Promise<string | null> {
   return frame.$eval(selector, (el) => el.textContent).catch(() => null);
 }
@@ -43,22 +32,6 @@ async function todaysTally(control: Page): Promise<Record<string, number>> {
     const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     return history?.[key] ?? {};
   });
-}
-
-/** A fresh install opens the welcome tab; these tests want their own page to be the active tab. */
-async function closeWelcomeTab(session: FirefoxSession): Promise<void> {
-  const url = `${session.origin}/${WELCOME_PAGE}`;
-  const welcome = await waitFor(
-    'the welcome tab',
-    async () => {
-      for (const p of await session.browser.pages()) {
-        if ((await p.evaluate(() => location.href).catch(() => '')) === url) return p;
-      }
-      return null;
-    },
-    20_000,
-  );
-  await welcome.close();
 }
 
 describeWithBrowser('Firefox: a break cycle over the page, with the event page suspending', firefoxAvailable(), () => {

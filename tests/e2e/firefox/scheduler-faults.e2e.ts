@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, FIREFOX_DIST, waitFor, WELCOME_PAGE, type DevOverrides } from '../support/extension';
-import { firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
+import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '../support/extension';
+import { clickButton, closeWelcomeTab, firefoxAvailable, type FirefoxSession, launchFirefox, waitForExtensionFrame } from '../support/firefox';
 import { startTestServer, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -60,38 +60,11 @@ async function overlayFrame(page: Page): Promise<Frame | null> {
   return waitForExtensionFrame(page, BREAK_PAGE, 300).catch(() => null);
 }
 
-async function clickButton(frame: Frame, label: string): Promise<void> {
-  await frame.waitForFunction(
-    (text) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith(text)),
-    { timeout: 10_000 },
-    label,
-  );
-  await frame.evaluate((text) => {
-    [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith(text))!.click();
-  }, label);
-}
-
 async function waitForText(frame: Frame, selector: string, pattern: RegExp, timeout = 15_000): Promise<void> {
   await frame.waitForFunction((sel, src) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ''), { timeout }, selector, pattern.source);
 }
 
 /** Closes the welcome tab if the (re)install opens one within `timeoutMs`. */
-async function closeWelcomeTab(session: FirefoxSession, timeoutMs: number): Promise<boolean> {
-  const url = `${session.origin}/${WELCOME_PAGE}`;
-  const welcome = await waitFor(
-    'the welcome tab',
-    async () => {
-      for (const p of await session.browser.pages()) {
-        if ((await p.evaluate(() => location.href).catch(() => '')) === url) return p;
-      }
-      return null;
-    },
-    timeoutMs,
-  ).catch(() => null);
-  await welcome?.close();
-  return welcome !== null;
-}
-
 describeWithBrowser('Firefox: the scheduler survives a suspended event page and a browser restart', firefoxAvailable(), () => {
   let session: FirefoxSession | undefined;
   let server: TestServer;
@@ -178,7 +151,7 @@ describeWithBrowser('Firefox: the scheduler survives a suspended event page and 
     server = await startTestServer();
     profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-ff-faults-profile-'));
     session = await launchFirefox({ extensionDir: FIREFOX_DIST, profileDir, prefs: { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS } });
-    await closeWelcomeTab(s(), 20_000);
+    await closeWelcomeTab(s());
     await openPages();
     await setClock(FAST_CLOCK);
     watchLoop = watchSurfaces();
@@ -306,7 +279,7 @@ describeWithBrowser('Firefox: the scheduler survives a suspended event page and 
     session = await launchFirefox({ extensionDir: FIREFOX_DIST, profileDir, prefs: { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS } });
     const launchedAt = Date.now();
     await s().setIdleTime(0);
-    const welcomeAgain = await closeWelcomeTab(s(), 2_000);
+    const welcomeAgain = await closeWelcomeTab(s(), { timeoutMs: 2_000, optional: true });
     await openPages();
 
     const restartedState = await waitFor('the restarted event page to step', async () => {

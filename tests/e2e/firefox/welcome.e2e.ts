@@ -2,23 +2,14 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, waitFor } from '../support/extension';
-import { FIREFOX_EXTENSION_ORIGIN, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
+import { findExtensionTab, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
 
-const WELCOME_URL = `${FIREFOX_EXTENSION_ORIGIN}/src/pages/welcome/index.html`;
+const WELCOME_PAGE = 'src/pages/welcome/index.html';
 
 declare const browser: {
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   storage: { sync: { get(key: string): Promise<Record<string, unknown>> } };
 };
-
-/** The tab showing the welcome page, once it has loaded (BiDi may not report moz-extension URLs, so ask the page). */
-async function findWelcomeTab(session: FirefoxSession): Promise<Page | null> {
-  for (const page of await session.browser.pages()) {
-    const here = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
-    if (here?.[0] === WELCOME_URL && here[1] === 'complete') return page;
-  }
-  return null;
-}
 
 describeWithBrowser('Firefox: the welcome page on install', firefoxAvailable(), () => {
   let session: FirefoxSession;
@@ -34,7 +25,7 @@ describeWithBrowser('Firefox: the welcome page on install', firefoxAvailable(), 
   });
 
   it('opens in a new tab when the add-on is installed', async () => {
-    welcome = await waitFor('the welcome tab', () => findWelcomeTab(session), 20_000);
+    welcome = await waitFor('the welcome tab', () => findExtensionTab(session, WELCOME_PAGE), 20_000);
     await welcome.waitForSelector('h1');
     expect(await welcome.$eval('h1', (h) => h.textContent)).toBe('Welcome to Unhunch');
     expect(await welcome.evaluate(() => document.body.textContent)).toContain('no treatment for herniated or bulging discs or scoliosis');

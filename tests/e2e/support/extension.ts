@@ -38,10 +38,4 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 }
 
 /** The test-only clock: seconds instead of minutes (honoured for unpacked / temporary installs only). */
-export interface DevOverrides {
-  workSeconds?: number;
-  breakSeconds?: number;
-  snoozeSeconds?: number;
-  naturalBreakSeconds?: number;
-  headsUpSeconds?: number;
-}
+export type { DevOverrides } from '../../../src/core/timing';

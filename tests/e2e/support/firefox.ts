@@ -207,3 +207,47 @@ export async function launchFirefox(opts: LaunchFirefoxOptions): Promise<Firefox
     close,
   };
 }
+
+const WELCOME_PAGE = 'src/pages/welcome/index.html';
+
+/** The loaded tab showing `${origin}/${path}`, if there is one. */
+export async function findExtensionTab(session: FirefoxSession, path: string): Promise<Page | null> {
+  const url = `${session.origin}/${path.replace(/^\//, '')}`;
+  for (const page of await session.browser.pages()) {
+    const here = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+    if (here?.[0] === url && here[1] === 'complete') return page;
+  }
+  return null;
+}
+
+/**
+ * A fresh install (and so every temporary re-install) opens the welcome tab; tests that need
+ * their own page active close it. Throws if it never shows, unless `optional`; says whether it did.
+ */
+export async function closeWelcomeTab(session: FirefoxSession, { timeoutMs = 20_000, optional = false } = {}): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const welcome = await findExtensionTab(session, WELCOME_PAGE);
+    if (welcome) {
+      await welcome.close();
+      return true;
+    }
+    if (Date.now() > deadline) {
+      if (optional) return false;
+      throw new Error(`no welcome tab within ${timeoutMs} ms`);
+    }
+    await sleep(100);
+  }
+}
+
+/** Clicks the button whose text starts with `label`, once it exists (extension frames are reached by evaluate). */
+export async function clickButton(frame: Frame | Page, label: string): Promise<void> {
+  await frame.waitForFunction(
+    (text) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith(text)),
+    { timeout: 10_000 },
+    label,
+  );
+  await frame.evaluate((text) => {
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith(text))!.click();
+  }, label);
+}
