@@ -1,7 +1,8 @@
 // The toolbar badge: minutes to the next break (optional), a clear mark while a break is due or reminders are paused.
 
 import browser from 'webextension-polyfill';
-import { nextBreakAt, type ScheduleState } from '../core/schedule';
+import { badgeText } from '../core/badge';
+import type { ScheduleState } from '../core/schedule';
 import type { Timing } from '../core/timing';
 import { t } from '../ui/i18n';
 
@@ -12,14 +13,6 @@ import { t } from '../ui/i18n';
 export const BADGE_ALARM = 'unhunch:badge';
 
 let shown: string | undefined;
-
-export function badgeText(state: ScheduleState, now: number, timing: Timing, withMinutes: boolean): string {
-  if (state.mode.kind === 'due') return '!';
-  if (state.mode.kind === 'paused') return '❚❚';
-  if (!withMinutes) return '';
-  const dueAt = nextBreakAt(state, now, timing);
-  return dueAt === null ? '' : String(Math.max(1, Math.ceil((dueAt - now) / 60_000)));
-}
 
 export async function updateBadge(state: ScheduleState, now: number, timing: Timing, withMinutes: boolean): Promise<void> {
   const ticking = withMinutes && state.mode.kind === 'working';

@@ -9,7 +9,6 @@ import { routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
 import { LOCAL_KEYS, loadSnapshot } from './storage';
-import { presentBreak } from './present';
 
 // Not `new URL(...).origin`: for non-web schemes that is "null" in some engines.
 const historyStore: HistoryStore = {
@@ -102,16 +101,13 @@ async function breakView(): Promise<BreakView | null> {
 }
 
 /**
- * The surface showing a break went away without an answer. A closed break window counts as a
- * snooze (PRODUCT.md); an overlay whose tab closed or navigated moves to wherever the user is now.
+ * The break window was closed before an answer: that counts as a snooze (PRODUCT.md). Only the
+ * window sends this; an overlay's tab closing or navigating is the surface listeners' business.
  */
 async function surfaceGone(breakId: number): Promise<{ ok: boolean }> {
-  const { state, presentation } = await inQueue(() => loadSnapshot(Date.now()));
-  if (state.mode.kind !== 'due' || state.mode.breakId !== breakId) return { ok: false };
-  if (presentation?.surface === 'overlay' && presentation.breakId === breakId) {
-    await inQueue(() => presentBreak(breakId, presentation));
-    return { ok: true };
-  }
+  const { presentation } = await inQueue(() => loadSnapshot(Date.now()));
+  if (presentation?.surface !== 'window' || presentation.breakId !== breakId) return { ok: false };
+  // The scheduler ignores it if the break was answered meanwhile.
   await dispatch({ type: 'user:closed', breakId });
   return { ok: true };
 }

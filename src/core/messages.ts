@@ -11,7 +11,7 @@ export type Request =
   | { type: 'break:snooze'; breakId: number }
   | { type: 'break:skip'; breakId: number }
   | { type: 'break:complete'; breakId: number }
-  /** The break page is going away before the routine finished (window closed, tab navigated). */
+  /** The break window is closing before the break was answered (counts as a snooze). */
   | { type: 'break:surface-gone'; breakId: number }
   | { type: 'break:now' }
   /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */

@@ -5,10 +5,11 @@ import { t } from './i18n';
 
 export const OVERLAY_ORIGINS = { origins: ['<all_urls>'] };
 
-export function OverlayAccess() {
+/** Whether breaks may appear over pages (null until known), kept current as the permission changes. */
+export function useOverlayAccess(): [boolean | null, (granted: boolean) => void] {
   const [granted, setGranted] = useState<boolean | null>(null);
   useEffect(() => {
-    const check = () => void browser.permissions.contains(OVERLAY_ORIGINS).then(setGranted);
+    const check = () => void browser.permissions.contains(OVERLAY_ORIGINS).then(setGranted, () => setGranted(false));
     check();
     browser.permissions.onAdded.addListener(check);
     browser.permissions.onRemoved.addListener(check);
@@ -17,6 +18,11 @@ export function OverlayAccess() {
       browser.permissions.onRemoved.removeListener(check);
     };
   }, []);
+  return [granted, setGranted];
+}
+
+export function OverlayAccess() {
+  const [granted, setGranted] = useOverlayAccess();
   if (granted !== false) return null;
   return (
     <section class="overlay-access" aria-labelledby="overlay-access-text">

@@ -2,6 +2,7 @@
 import type { DayTally } from '../core/history';
 import { formatDuration } from './format';
 import { t } from './i18n';
+import './tally.css';
 
 export function Tally({ today, withActive = false }: { today: DayTally; withActive?: boolean }) {
   return (

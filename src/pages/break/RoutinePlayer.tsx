@@ -1,7 +1,7 @@
 // The guided routine: one step at a time with its illustration, instructions, countdown ring, controls, chime and spoken cues.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { exerciseMessageKey, isExerciseId, type ExerciseId } from '../../core/exercises';
+import { exerciseMessageKey, isExerciseId } from '../../core/exercises';
 import type { BreakView } from '../../core/messages';
 import {
   canStepForward,
@@ -15,19 +15,10 @@ import {
 import { buildRoutine, isRoutineId, type RoutineStep } from '../../core/routines';
 import type { Chime } from '../../ui/chime';
 import { t } from '../../ui/i18n';
+import { Illustration } from '../../ui/Illustration';
 import { createSpeechCues } from '../../ui/speech';
 import { useFocusOnMount } from './focus';
 import type { BreakPreferences } from './preferences';
-
-const illustrations = import.meta.glob<string>('../../ui/illustrations/*.svg', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-function illustrationOf(id: ExerciseId): string | undefined {
-  return illustrations[`../../ui/illustrations/${id}.svg`];
-}
 
 const TICK_MS = 200;
 
@@ -189,7 +180,6 @@ export function RoutinePlayer({
   const secondsLeft = Math.ceil(position.remainingInStepMs / 1000);
   const shownRemainingMs = reduceMotion ? secondsLeft * 1000 : position.remainingInStepMs;
   const fraction = position.stepDurationMs > 0 ? Math.min(1, shownRemainingMs / position.stepDurationMs) : 0;
-  const svg = isExerciseId(exerciseId) ? illustrationOf(exerciseId) : undefined;
   const how = step.kind === 'exercise' ? t(exerciseMessageKey(step.exerciseId, 'how', step.variant)) : null;
   const side = sideText(step);
   const forwardAllowed = canStepForward(timeline, clock);
@@ -197,7 +187,7 @@ export function RoutinePlayer({
   return (
     <main class="card routine" aria-labelledby="step-title">
       <p class="progress">{t('stepOfSteps', [String(Math.max(1, exerciseNumber)), String(exerciseCount)])}</p>
-      {svg && <Illustration svg={svg} />}
+      {isExerciseId(exerciseId) && <Illustration id={exerciseId} />}
       <h1 id="step-title">{stepTitle(step)}</h1>
       {side && <p class="side">{side}</p>}
       {how && <p>{how}</p>}
@@ -236,16 +226,6 @@ export function RoutinePlayer({
       </p>
     </main>
   );
-}
-
-/** Our own SVG files, parsed rather than set as HTML so nothing in them can run. */
-function Illustration({ svg }: { svg: string }) {
-  const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
-    host.current?.replaceChildren(document.importNode(root, true));
-  }, [svg]);
-  return <div class="illustration" aria-hidden="true" ref={host} />;
 }
 
 function CountdownRing({ fraction, seconds, paused }: { fraction: number; seconds: number; paused: boolean }) {

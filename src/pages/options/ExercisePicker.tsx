@@ -1,28 +1,11 @@
 // The exercises: a preview card of each (illustration, name, where, how) with a switch to leave it out, and the break it makes.
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { EXERCISE_IDS, exerciseMessageKey, type ExerciseId } from '../../core/exercises';
 import { buildRoutine, ROUTINES, type RoutineId, type RoutineStep } from '../../core/routines';
 import type { SettingMessage } from '../../core/settings';
 import { t } from '../../ui/i18n';
+import { Illustration } from '../../ui/Illustration';
 import { describedBy, FieldError } from './controls';
-
-const illustrations = import.meta.glob<string>('../../ui/illustrations/*.svg', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-/** Our own SVG files, parsed rather than set as HTML so nothing in them can run. */
-function Illustration({ id }: { id: ExerciseId }) {
-  const host = useRef<HTMLDivElement>(null);
-  const svg = illustrations[`../../ui/illustrations/${id}.svg`];
-  useEffect(() => {
-    if (!svg) return;
-    const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
-    host.current?.replaceChildren(document.importNode(root, true));
-  }, [svg]);
-  return <div class="illustration" aria-hidden="true" ref={host} />;
-}
 
 /** The routines an exercise belongs to, e.g. "Desk, Floor". */
 function routinesOf(id: ExerciseId): RoutineId[] {

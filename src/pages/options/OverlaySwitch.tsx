@@ -1,22 +1,12 @@
 // The optional host permission that lets breaks appear over web pages, as an on/off switch (asks on, removes off).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../ui/i18n';
-import { OVERLAY_ORIGINS } from '../../ui/OverlayAccess';
+import { OVERLAY_ORIGINS, useOverlayAccess } from '../../ui/OverlayAccess';
 
 export function OverlaySwitch() {
-  const [granted, setGranted] = useState<boolean | null>(null);
+  const [granted, setGranted] = useOverlayAccess();
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    const check = () => void browser.permissions.contains(OVERLAY_ORIGINS).then(setGranted, () => setGranted(false));
-    check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
-  }, []);
 
   const onClick = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
