@@ -91,9 +91,14 @@ export function simulateCoreWakeUps(hours = 8): CoreWakeFigures {
     for (const awayMinutes of [2, 4, 6, 10, 45]) {
       const s = newSim(start);
       apply(s, { type: 'worker:started' }, timing, timing.breakMs);
-      const lastInputAt = start + startsAtMinute * MINUTE;
-      const idleReportAt = lastInputAt + timing.idleDetectionMs;
+      let lastInputAt = start + startsAtMinute * MINUTE;
       runUntil(s, lastInputAt, timing);
+      // A routine started before leaving ends with a click on Done: that click is the last input.
+      if (s.completeAt !== null) {
+        lastInputAt = s.completeAt;
+        runUntil(s, lastInputAt, timing);
+      }
+      const idleReportAt = lastInputAt + timing.idleDetectionMs;
       s.userAway = true;
       runUntil(s, idleReportAt, timing);
       const alarmsBefore = s.alarms;
@@ -102,7 +107,7 @@ export function simulateCoreWakeUps(hours = 8): CoreWakeFigures {
       runUntil(s, backAt, timing);
       const alarms = s.alarms - alarmsBefore;
       // The 'active' report on return is caused by the user's input: not counted.
-      awaySpells.push({ label: `last input at minute ${startsAtMinute} of the cycle, away ${awayMinutes} min`, awayMinutes, idleReports: 1, alarms, wakes: 1 + alarms });
+      awaySpells.push({ label: `last input ${(lastInputAt - start) / MINUTE} min after the first cycle began, away ${awayMinutes} min`, awayMinutes, idleReports: 1, alarms, wakes: 1 + alarms });
     }
   }
 

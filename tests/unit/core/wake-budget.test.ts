@@ -1,0 +1,18 @@
+// The wake-up budget of issue 6, figure 2, on the pure core: deterministic, so asserted here
+// (the benchmark reports the same figures from real browsers).
+import { describe, expect, it } from 'vitest';
+import { simulateCoreWakeUps } from '../../../bench/lib/simulate';
+
+describe('wake-ups not caused by the user, at the default settings', () => {
+  const figures = simulateCoreWakeUps(8);
+
+  it('a break cycle costs at most 2 alarms, a working hour at most 4', () => {
+    expect(figures.alarmsPerCycle).toBeLessThanOrEqual(2);
+    expect(figures.alarmsPerWorkingHour).toBeLessThanOrEqual(4);
+  });
+
+  it('an away spell costs at most 2 wake-ups (the idle report and one alarm), wherever it falls in the cycle', () => {
+    expect(figures.awaySpells.length).toBeGreaterThan(0);
+    expect(figures.maxWakesPerAwaySpell).toBeLessThanOrEqual(2);
+  });
+});
