@@ -36,6 +36,21 @@ export default tseslint.config(
         { name: 'setInterval', message: 'Use browser.alarms: the worker may be stopped at any moment.' },
         { name: 'setTimeout', message: 'Use browser.alarms: the worker may be stopped at any moment.' },
       ],
+      // The worker uses the browser's own promise API through ./browser (see there why); the
+      // polyfill and valibot would triple its size. Type imports cost nothing and stay allowed.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'webextension-polyfill', message: "Import browser from './browser'.", allowTypeImports: true },
+            { name: 'valibot', message: 'The worker reads settings with src/core/settings-rules.', allowTypeImports: true },
+          ],
+          patterns: [
+            { group: ['**/ui/*'], message: 'Page code would pull the polyfill into the worker.', allowTypeImports: true },
+            { group: ['**/core/settings', '**/core/history-io'], message: 'Page-side checks (valibot, file import) stay out of the worker.', allowTypeImports: true },
+          ],
+        },
+      ],
     },
   },
   {

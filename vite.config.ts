@@ -1,18 +1,19 @@
 // Builds one browser's package from the root manifest.json: `vite build --mode chrome|firefox`.
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { resolve } from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { build, defineConfig, type Plugin, type Rollup } from 'vite';
 import rootManifest from './manifest.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox';
 
 /** The root manifest carries both browsers' keys; each package gets only its own. */
 function manifestFor(target: Target): ManifestV3Export {
-  const { browser_specific_settings, background, ...common } = structuredClone(rootManifest);
+  const { browser_specific_settings, background, minimum_chrome_version, ...common } = structuredClone(rootManifest);
   if (target === 'chrome') {
-    return { ...common, background } as ManifestV3Export;
+    // 116: the first Chrome whose idle and notifications APIs return promises (the worker has no polyfill).
+    return { ...common, minimum_chrome_version, background } as ManifestV3Export;
   }
   return {
     ...common,
@@ -43,6 +44,72 @@ function keepOnlyDeclaredWebAccessibleResources(outDir: string): Plugin {
   };
 }
 
+const ROOT = import.meta.dirname;
+const WORKER_ENTRY = resolve(ROOT, 'src/background/index.ts');
+
+/**
+ * Rollup shares chunks between the worker and the pages, and a shared chunk keeps every export
+ * any entry uses, so the worker would load page-only code (and pay for chunk imports). The
+ * worker's entry chunk is therefore rebuilt on its own, tree-shaken for the worker alone, with
+ * no imports; the pages keep the shared chunks. File names and the manifest do not change.
+ */
+function selfContainedWorker(outDir: string): Plugin {
+  let workerFileName: string | undefined;
+  let workerCode: string | undefined;
+  return {
+    name: 'unhunch:self-contained-worker',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find((file): file is Rollup.OutputChunk => file.type === 'chunk' && file.facadeModuleId === WORKER_ENTRY);
+      if (!chunk) this.error(`no chunk for ${WORKER_ENTRY}`);
+      workerFileName = chunk.fileName;
+      const result = await build({
+        configFile: false,
+        root: ROOT,
+        logLevel: 'warn',
+        plugins: [iifeAsOutputPath],
+        build: {
+          write: false,
+          target: 'es2022',
+          minify: true,
+          sourcemap: false,
+          modulePreload: false,
+          rollupOptions: { input: WORKER_ENTRY, output: { format: 'es', codeSplitting: false } },
+        },
+      });
+      const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
+      const chunks = outputs.filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
+      if (chunks.length !== 1) this.error(`the worker did not build into one file: ${chunks.map((c) => c.fileName).join(', ')}`);
+      workerCode = chunks[0]!.code;
+    },
+    writeBundle() {
+      if (!workerFileName || workerCode === undefined) return;
+      // crxjs writes scripts imported with `?iife` to these paths; the worker names them as strings.
+      for (const [, path] of workerCode.matchAll(/["'`](src\/[\w/-]+\.js)["'`]/g)) {
+        if (!existsSync(resolve(outDir, path!))) throw new Error(`the worker names ${path} but the build has no such file`);
+      }
+      writeFileSync(resolve(outDir, workerFileName), workerCode);
+    },
+  };
+}
+
+/** crxjs turns `import x from './y.ts?iife'` into the path of the built script, relative to the root, ending in .js. */
+const iifeAsOutputPath: Plugin = {
+  name: 'unhunch:iife-as-output-path',
+  enforce: 'pre',
+  async resolveId(id, importer) {
+    if (!id.endsWith('?iife')) return null;
+    const resolved = await this.resolve(id.slice(0, -'?iife'.length), importer, { skipSelf: true });
+    return resolved ? `\0iife:${resolved.id}` : null;
+  },
+  load(id) {
+    if (!id.startsWith('\0iife:')) return null;
+    const path = relative(ROOT, id.slice('\0iife:'.length)).replace(/\.(ts|tsx|js|jsx|mjs|cjs)$/, '.js');
+    return `export default ${JSON.stringify(path)};`;
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   // UNHUNCH_OUT_DIR lets parallel work build elsewhere; `dist/chrome` and `dist/firefox` are the contract.
@@ -52,6 +119,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
       keepOnlyDeclaredWebAccessibleResources(outDir),
+      selfContainedWorker(outDir),
     ],
     build: {
       outDir,

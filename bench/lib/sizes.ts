@@ -9,10 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The goal (issue 6). The worker misses it today: valibot settings and the polyfill weigh ~24 KB. */
+/**
+ * The goal (issue 6). Missed: the worker is one self-contained file of ~28.7 KB (from 53.2 KB), with
+ * no polyfill, no valibot and no page-only code; what is left is the scheduler (~9 KB), the
+ * break surfaces and the message handling, none of which can go without losing a feature.
+ */
 export const WORKER_GOAL_BYTES = 15 * 1024;
-/** What the suite enforces until the worker meets its goal: no growth beyond today's size. */
-export const WORKER_BUDGET_BYTES = 56 * 1024;
+/** What the suite enforces: 29,823 B when set, plus ~6% (28,665 B since), so the gain holds. */
+export const WORKER_BUDGET_BYTES = 31 * 1024;
 export const ZIP_BUDGET_BYTES = 100 * 1024;
 
 /** Static `import … from "x"`, `import "x"` and `export … from "x"` in (minified) ES modules; not `import("x")`. */

@@ -1,6 +1,6 @@
 // Development installs count what woke the background, so `npm run bench` can measure wake-ups.
 
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 import { isDevelopmentInstall } from './storage';
 
 export const DIAGNOSTICS_KEY = 'diagnostics';

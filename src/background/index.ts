@@ -3,12 +3,13 @@
 // Every listener is registered synchronously at the top level, so an event that wakes a
 // stopped worker is delivered; all state lives in storage, none in globals that matter.
 
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import type { Activity } from '../core/schedule';
-import { readSettings } from '../core/settings';
+import { readSettings } from '../core/settings-rules';
 import { BADGE_ALARM, updateBadge } from './badge';
+import { browser } from './browser';
 import { countWake } from './diagnostics';
-import { handleMessage } from './requests';
+import { onRequest } from './requests';
 import { registerSurfaceListeners } from './surfaces';
 import { ALARM_NAME, dispatch, inQueue, startWorker } from './scheduler';
 import { LOCAL_KEYS, loadSnapshot, SYNC_SETTINGS_KEY } from './storage';
@@ -55,7 +56,8 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync') void applyIdleDetection(readSettings(changes[SYNC_SETTINGS_KEY]?.newValue).idleDetectionSeconds);
 });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender));
+// The polyfill's type says such a listener always returns true; returning nothing lets other listeners answer.
+browser.runtime.onMessage.addListener(onRequest as Runtime.OnMessageListenerCallback);
 
 registerSurfaceListeners();
 

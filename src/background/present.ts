@@ -1,10 +1,11 @@
 // Shows the pending break on exactly one surface — overlay over the active tab, else a popup window, else (browser not focused) a notification — and takes it away.
 
-import browser, { type Notifications, type Windows } from 'webextension-polyfill';
+import type { Notifications, Windows } from 'webextension-polyfill';
+import { browser } from './browser';
 import overlayScript from '../content/overlay?iife';
 import type { Broadcast } from '../core/messages';
 import { canSnooze, type BreakOutcome } from '../core/schedule';
-import { t } from '../ui/i18n';
+import { t } from './i18n';
 import { loadSnapshot, savePresentation, type Presentation, type Snapshot } from './storage';
 
 const BREAK_PAGE = 'src/pages/break/index.html';

@@ -1,13 +1,14 @@
 // Answers the extension pages' requests, after checking each one comes from our own page and is well-formed.
 
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import { localDayKey, tallyFor } from '../core/history';
-import { importHistory, type HistoryStore } from '../core/history-io';
+import { importDays, type HistoryStore } from '../core/history-merge';
 import { isOwnExtensionPage, parseRequest, type BreakView, type Request } from '../core/messages';
 import { canSnooze, type ScheduleEvent } from '../core/schedule';
 import { routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
+import { browser } from './browser';
 import { LOCAL_KEYS, loadSnapshot } from './storage';
 
 // Not `new URL(...).origin`: for non-web schemes that is "null" in some engines.
@@ -18,7 +19,23 @@ const historyStore: HistoryStore = {
 
 const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
 
-/** The onMessage listener: anything not from our own pages, or malformed, is ignored. */
+/**
+ * The runtime.onMessage listener. Chrome ignores a promise returned by a listener, so the answer
+ * goes through `sendResponse`, kept open by returning true; Firefox does the same natively.
+ * A message we don't answer returns nothing, so its channel closes at once.
+ */
+export function onRequest(raw: unknown, sender: Runtime.MessageSender, sendResponse: (response: unknown) => void): true | undefined {
+  const answering = handleMessage(raw, sender);
+  if (!answering) return undefined;
+  answering.then(sendResponse, (error: unknown) => {
+    console.error('Unhunch: could not answer', error);
+    // Never leave the page waiting; every page reads a missing answer as a failure.
+    sendResponse(undefined);
+  });
+  return true;
+}
+
+/** Anything not from our own pages, or malformed, is ignored (undefined). */
 export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   if (!isOwnExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
   const request = parseRequest(raw);
@@ -52,7 +69,7 @@ async function answer(request: Request): Promise<unknown> {
       await dispatch({ type: 'user:resume' });
       return { ok: true };
     case 'history:import':
-      return inQueue(() => importHistory(historyStore, request.text, localDayKey(Date.now())));
+      return inQueue(() => importDays(historyStore, request.days, localDayKey(Date.now())));
     case 'history:clear':
       await inQueue(() => historyStore.write({}));
       return { ok: true };

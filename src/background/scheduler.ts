@@ -1,13 +1,13 @@
 // Runs the core scheduler: one event at a time, state persisted before any effect is carried out.
 
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 import { applyRecords, type History } from '../core/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
 import type { Timing } from '../core/timing';
 import { updateBadge } from './badge';
 import { dismissBreak, HEADS_UP_NOTIFICATION, presentBreak } from './present';
 import { LOCAL_KEYS, loadSnapshot, type Snapshot } from './storage';
-import { t } from '../ui/i18n';
+import { t } from './i18n';
 
 export const ALARM_NAME = 'unhunch:next';
 

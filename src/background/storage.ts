@@ -1,9 +1,9 @@
 // Where the background keeps everything: live state and history in storage.local, settings in storage.sync.
 
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 import { readHistory, type History } from '../core/history';
 import { readScheduleState, type ScheduleState } from '../core/schedule';
-import { readSettings, type Settings } from '../core/settings';
+import { readSettings, type Settings } from '../core/settings-rules';
 import { readDevOverrides, timingFrom, type Timing } from '../core/timing';
 
 export const LOCAL_KEYS = {

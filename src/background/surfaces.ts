@@ -1,6 +1,7 @@
 // Keeps the break on a live surface: follows a closed or navigated tab, answers the break notification, notices a closed break window.
 
-import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
+import type { Runtime, Tabs } from 'webextension-polyfill';
+import { browser } from './browser';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON, presentBreak, presentBreakInWindow } from './present';
 import { dispatch, inQueue } from './scheduler';
 import { loadSnapshot, type Presentation } from './storage';

@@ -37,7 +37,7 @@ export interface Exercise extends Placement {
   variants?: Readonly<Partial<Record<ExerciseVariant, Readonly<Placement>>>>;
 }
 
-export const EXERCISES: Readonly<Record<ExerciseId, Readonly<Exercise>>> = Object.freeze({
+export const EXERCISES: Readonly<Record<ExerciseId, Readonly<Exercise>>> = /* @__PURE__ */ Object.freeze({
   'posture-reset': { id: 'posture-reset', position: 'seated', sided: false, floor: false },
   'doorway-pec': { id: 'doorway-pec', position: 'standing', sided: false, floor: false },
   'cross-body-shoulder': { id: 'cross-body-shoulder', position: 'seated-or-standing', sided: true, floor: false },

@@ -1,12 +1,10 @@
-// History in and out: CSV and JSON export, and a JSON import that checks everything before it changes anything.
-//
-// Merge rule: an imported day REPLACES the stored tally of the same day; stored days that the
-// file doesn't mention stay as they are. An export is a snapshot of whole days, so importing
-// the same file twice gives the same history (adding would count every break twice), and
-// moving to a new browser profile carries the old days over without touching the new ones.
-// Days older than a year are dropped, as everywhere else in the history.
+// History in and out: CSV and JSON export, and a JSON import that checks everything before it changes anything (merge rule: history-merge.ts).
 
-import { addDays, HISTORY_DAYS_KEPT, isRealDayKey, keepLastYear, readHistory, type DayTally, type History } from './history';
+import { addDays, isRealDayKey, type DayTally, type History } from './history';
+import { importDays, type HistoryStore, type ImportedResult } from './history-merge';
+
+// Merging checked days in is the background's part; it lives apart so the worker loads no file checking.
+export { importDays, mergeImported, type HistoryStore, type ImportedResult, type MergeSummary } from './history-merge';
 
 export const EXPORT_FORMAT = 'unhunch-history';
 export const EXPORT_VERSION = 1;
@@ -174,50 +172,10 @@ function fail(problems: ImportProblem[]): ImportParseResult {
   return { ok: false, problems: shown };
 }
 
-export interface MergeSummary {
-  /** Days in the file that weren't stored before. */
-  added: number;
-  /** Days in the file that replaced a stored day. */
-  replaced: number;
-  /** Days in the file older than a year, not kept. */
-  tooOld: number;
-  /** The file's oldest and newest kept day, if any. */
-  firstDay: string | null;
-  lastDay: string | null;
-}
-
-/** Applies the merge rule above: imported days replace the same stored days. */
-export function mergeImported(stored: History, imported: History, todayKey: string): { history: History; summary: MergeSummary } {
-  const oldestKept = addDays(todayKey, -(HISTORY_DAYS_KEPT - 1));
-  const summary: MergeSummary = { added: 0, replaced: 0, tooOld: 0, firstDay: null, lastDay: null };
-  const merged: History = { ...stored };
-  for (const day of Object.keys(imported).sort()) {
-    if (day < oldestKept) {
-      summary.tooOld += 1;
-      continue;
-    }
-    if (day in stored) summary.replaced += 1;
-    else summary.added += 1;
-    merged[day] = imported[day]!;
-    summary.firstDay ??= day;
-    summary.lastDay = day;
-  }
-  return { history: keepLastYear(merged, todayKey), summary };
-}
-
-/** Where the history is kept; the options page passes storage.local, tests an in-memory map. */
-export interface HistoryStore {
-  read(): Promise<unknown>;
-  write(history: History): Promise<void>;
-}
-
-export type ImportResult = { ok: true; summary: MergeSummary } | { ok: false; problems: ImportProblem[] };
+export type ImportResult = ImportedResult | { ok: false; problems: ImportProblem[] };
 
 /** Validates `text` and, only if it is a valid export, merges it into the stored history. */
 export async function importHistory(store: HistoryStore, text: string, todayKey: string): Promise<ImportResult> {
   const parsed = parseHistoryImport(text, todayKey);
-  if (!parsed.ok) return parsed;
-  const { history, summary } = mergeImported(readHistory(await store.read()), parsed.days, todayKey);
-  await store.write(history);
-  return { ok: true, summary };
+  return parsed.ok ? importDays(store, parsed.days, todayKey) : parsed;
 }

@@ -1,6 +1,6 @@
 // The messages between the extension's pages and its background: their types and their validation.
 
-import type { DayTally } from './history';
+import { readHistory, type DayTally, type History } from './history';
 import type { ImportResult } from './history-io';
 import type { BreakOutcome } from './schedule';
 
@@ -17,8 +17,11 @@ export type Request =
   /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */
   | { type: 'pause'; minutes: number | null | 'tomorrow' }
   | { type: 'resume' }
-  /** Import happens in the background's queue, so no history write can slip in between read and write. */
-  | { type: 'history:import'; text: string }
+  /**
+   * Days of an import file the page has checked (history-io.ts). They are merged in the
+   * background's queue, so no history write can slip in between read and write.
+   */
+  | { type: 'history:import'; days: History }
   | { type: 'history:clear' };
 
 /** Sent by the background to every extension page. */
@@ -52,8 +55,6 @@ export type Response<R extends Request> = R extends { type: 'break:get' }
 
 const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'break:complete', 'break:surface-gone']);
 const MAX_PAUSE_MINUTES = 7 * 24 * 60;
-/** A year of history is about 40 KB; the importer itself refuses more than 1,000,000 characters. */
-const IMPORT_TEXT_MAX_CHARS = 1_100_000;
 
 function isBreakId(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
@@ -70,10 +71,12 @@ export function parseRequest(raw: unknown): Request | null {
     return isBreakId(m.breakId) && only('type', 'breakId') ? ({ type: m.type, breakId: m.breakId } as Request) : null;
   }
   switch (m.type) {
-    case 'history:import':
-      return only('type', 'text') && typeof m.text === 'string' && m.text.length <= IMPORT_TEXT_MAX_CHARS
-        ? { type: 'history:import', text: m.text }
-        : null;
+    case 'history:import': {
+      // The page did the full check with messages for the user; this one only keeps bad data out.
+      if (!only('type', 'days') || typeof m.days !== 'object' || m.days === null || Array.isArray(m.days)) return null;
+      const days = readHistory(m.days);
+      return Object.keys(days).length === Object.keys(m.days).length ? { type: 'history:import', days } : null;
+    }
     case 'break:get':
     case 'break:now':
     case 'resume':

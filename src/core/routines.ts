@@ -23,7 +23,7 @@ export interface RoutineEntry {
 }
 
 /** In order of priority: a short break keeps the first ones. */
-export const ROUTINES: Readonly<Record<RoutineId, readonly Readonly<RoutineEntry>[]>> = Object.freeze({
+export const ROUTINES: Readonly<Record<RoutineId, readonly Readonly<RoutineEntry>[]>> = /* @__PURE__ */ Object.freeze({
   // Seated or standing only: fits an office.
   desk: [
     { exerciseId: 'posture-reset' },
@@ -111,19 +111,22 @@ function slotOf(entry: Readonly<RoutineEntry>): Slot {
     : { ...entry, sided, transitionSeconds: GET_READY_SECONDS, holds: 1 };
 }
 
-const SLOTS: Readonly<Record<RoutineId, readonly Slot[]>> = {
-  desk: ROUTINES.desk.map(slotOf),
-  floor: ROUTINES.floor.map(slotOf),
-};
+// Built on first use, so a bundle that never builds a routine (the worker) carries none of it.
+let slots: Readonly<Record<RoutineId, readonly Slot[]>> | undefined;
+
+function slotsOf(routineId: RoutineId): readonly Slot[] {
+  slots ??= { desk: ROUTINES.desk.map(slotOf), floor: ROUTINES.floor.map(slotOf) };
+  return slots[routineId];
+}
 
 function enabledSlots(routineId: RoutineId, disabled: readonly ExerciseId[]): readonly Slot[] {
-  if (disabled.length === 0) return SLOTS[routineId];
-  const own = SLOTS[routineId].filter((s) => !disabled.includes(s.exerciseId));
+  if (disabled.length === 0) return slotsOf(routineId);
+  const own = slotsOf(routineId).filter((s) => !disabled.includes(s.exerciseId));
   if (own.length > 0) return own;
   const otherId: RoutineId = routineId === 'desk' ? 'floor' : 'desk';
-  const other = SLOTS[otherId].filter((s) => !disabled.includes(s.exerciseId));
+  const other = slotsOf(otherId).filter((s) => !disabled.includes(s.exerciseId));
   // The two routines together hold every exercise, so empty here means all are disabled.
-  return other.length > 0 ? other : SLOTS[routineId];
+  return other.length > 0 ? other : slotsOf(routineId);
 }
 
 /**

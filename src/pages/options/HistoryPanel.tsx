@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { currentStreak, lastDays, localDayKey, readHistory, type DaySeriesEntry, type History } from '../../core/history';
-import { historyToCsv, historyToJson, IMPORT_MAX_CHARS, parseHistoryImport, type ImportResult } from '../../core/history-io';
+import { historyToCsv, historyToJson, parseHistoryImport, type ImportResult } from '../../core/history-io';
 import { formatDuration } from '../../ui/format';
 import { t } from '../../ui/i18n';
 import { request } from '../../ui/messaging';
@@ -180,10 +180,10 @@ export function HistoryPanel() {
     try {
       const text = await file.text();
       const todayKey = localDayKey(Date.now());
-      // Too big to send is refused here, with the same message the importer gives.
-      const tooLarge = text.length > IMPORT_MAX_CHARS ? parseHistoryImport(text, todayKey) : null;
-      // Otherwise the background merges it in its own queue, so no break recorded meanwhile is lost.
-      setImportResult(tooLarge && !tooLarge.ok ? tooLarge : ((await request({ type: 'history:import', text })) ?? 'unreadable'));
+      // The file is checked here, where its problems are shown; the background merges the checked
+      // days in its own queue, so no break recorded meanwhile is lost.
+      const parsed = parseHistoryImport(text, todayKey);
+      setImportResult(parsed.ok ? ((await request({ type: 'history:import', days: parsed.days })) ?? 'unreadable') : parsed);
     } catch {
       setImportResult('unreadable');
     } finally {

@@ -2,7 +2,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+vi.mock('../../../src/background/browser', () => ({ browser: fakeBrowser }));
 
 type Status = 'shown' | 'hidden' | 'gave-up' | 'missing';
 

@@ -2,7 +2,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+vi.mock('../../../src/background/browser', () => ({ browser: fakeBrowser }));
 
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/popup/index.html' };
 const installType = { value: 'development' };
@@ -21,7 +21,7 @@ async function freshBackground() {
   browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
   const requests = await import('../../../src/background/requests');
   const storage = await import('../../../src/background/storage');
-  return { handleMessage: requests.handleMessage, storage };
+  return { handleMessage: requests.handleMessage, onRequest: requests.onRequest, storage };
 }
 
 async function storedMode(): Promise<string | undefined> {
@@ -87,5 +87,64 @@ describe('the test-only clock (devOverrides)', () => {
     const snapshot = await storage.loadSnapshot(Date.now());
     expect(snapshot.state.mode.kind).toBe('working');
     expect(snapshot.history).toEqual({});
+  });
+});
+
+describe('answering in both browsers (no polyfill in the worker)', () => {
+  /** Calls the listener as the browser does, and resolves with what reached sendResponse. */
+  function send(onRequest: (raw: unknown, sender: object, sendResponse: (response: unknown) => void) => true | undefined, message: unknown, sender: object) {
+    let respond!: (response: unknown) => void;
+    const response = new Promise<unknown>((resolve) => (respond = resolve));
+    return { returned: onRequest(message, sender, respond), response };
+  }
+
+  it('answers through sendResponse and returns true, which Chrome needs to keep the channel open', async () => {
+    const { onRequest } = await freshBackground();
+    const { returned, response } = send(onRequest, { type: 'break:get' }, OWN_PAGE);
+    expect(returned).toBe(true);
+    expect(await response).toBeNull();
+  });
+
+  it('returns nothing for a message it ignores, so the channel closes and other listeners may answer', async () => {
+    const { onRequest } = await freshBackground();
+    let answered = false;
+    expect(onRequest({ type: 'break:now' }, { id: 'test-extension-id', url: 'https://evil.example/' }, () => (answered = true))).toBeUndefined();
+    expect(onRequest({ type: 'overlay:lost', breakId: 1 }, OWN_PAGE, () => (answered = true))).toBeUndefined();
+    await Promise.resolve();
+    expect(answered).toBe(false);
+  });
+
+  it('still answers (with nothing) when the work fails, so no page waits forever', async () => {
+    const { onRequest } = await freshBackground();
+    const storageGone = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('storage is gone'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { returned, response } = send(onRequest, { type: 'break:get' }, OWN_PAGE);
+    expect(returned).toBe(true);
+    expect(await response).toBeUndefined();
+    storageGone.mockRestore();
+    error.mockRestore();
+  });
+});
+
+describe('importing history: the page checks the file, the background merges the days', () => {
+  const TALLY = { activeMs: 60_000, completed: 1, snoozed: 0, skipped: 0, natural: 2 };
+
+  it('merges checked days into the stored history and reports what changed', async () => {
+    const { handleMessage } = await freshBackground();
+    const today = new Date();
+    const key = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    await fakeBrowser.storage.local.set({ history: { [key]: { ...TALLY, completed: 5 } } });
+    const answer = await handleMessage({ type: 'history:import', days: { [key]: TALLY } }, OWN_PAGE);
+    expect(answer).toEqual({ ok: true, summary: { added: 0, replaced: 1, tooOld: 0, firstDay: key, lastDay: key } });
+    expect((await fakeBrowser.storage.local.get('history')).history).toEqual({ [key]: TALLY });
+  });
+
+  it('refuses days that are not well-formed tallies, and writes nothing', async () => {
+    const { handleMessage } = await freshBackground();
+    for (const days of [null, [], 'x', { '2026-01-01': { ...TALLY, completed: -1 } }, { yesterday: TALLY }, { '2026-01-01': { activeMs: 5 } }]) {
+      expect(handleMessage({ type: 'history:import', days }, OWN_PAGE)).toBeUndefined();
+    }
+    expect(handleMessage({ type: 'history:import', text: '{}' }, OWN_PAGE)).toBeUndefined();
+    expect((await fakeBrowser.storage.local.get('history')).history).toBeUndefined();
   });
 });
