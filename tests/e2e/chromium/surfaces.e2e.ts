@@ -1,8 +1,9 @@
-// Where the break shows in real Chromium: overlay with host access, a window where the overlay can't go or can't be seen, and it follows a closed or navigated tab.
+// Where the break shows in real Chromium: overlay with host access, a window where the overlay can't go or can't be seen
+// (or without host access, when due or on demand), and it follows a closed or navigated tab.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession, closeWelcomeTab } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, waitFor } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, waitFor, type DevOverrides } from '../support/extension';
 import { startTestServer, TEST_PAGES, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -27,8 +28,10 @@ new MutationObserver(() => document.querySelectorAll('${HOST_TAG}').forEach((el)
 <body><p>Styles that try to hide frames and our element.</p></body></html>`,
 };
 
+const FAST_CLOCK: DevOverrides = { workSeconds: 5, breakSeconds: 6, snoozeSeconds: 3 };
+
 declare const chrome: {
-  storage: { local: { get(keys: string[] | string): Promise<Record<string, unknown>> } };
+  storage: { local: { get(keys: string[] | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
@@ -49,6 +52,15 @@ function breakWindows(session: ChromiumSession): Page[] {
 
 async function presentation(control: Page): Promise<StoredPresentation | undefined> {
   return control.evaluate(async () => (await chrome.storage.local.get('presentation')).presentation as StoredPresentation | undefined);
+}
+
+async function todaysTally(control: Page): Promise<Record<string, number>> {
+  return control.evaluate(async () => {
+    const { history } = (await chrome.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
+    const d = new Date();
+    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return history?.[key] ?? {};
+  });
 }
 
 async function pendingBreakId(control: Page): Promise<number | null> {
@@ -248,20 +260,37 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
 
   describe('without host access', () => {
     let session: ChromiumSession;
+    let control: Page;
+    let page: Page;
 
     beforeAll(async () => {
       session = await launchChromium({ extensionDir: CHROME_DIST });
+      await closeWelcomeTab(session);
+      control = await session.openExtensionPage(POPUP_PAGE);
+      page = session.context.pages().find((p) => p !== control) ?? (await session.context.newPage());
+      await page.goto(`${server.url}/`);
+      await page.bringToFront();
     });
 
     afterAll(async () => {
       await session?.close();
     });
 
-    it('opens one break window (headless ignores its geometry; the unit test checks the centring); Snooze closes it', async () => {
-      const control = await session.openExtensionPage(POPUP_PAGE);
-      const page = session.context.pages().find((p) => p !== control) ?? (await session.context.newPage());
-      await page.goto(`${server.url}/`);
+    it('opens a small break window when the break is due, and Skip closes it', async () => {
+      const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes(BREAK_PAGE), timeout: 20_000 });
+      await control.evaluate((o) => chrome.storage.local.set({ devOverrides: o }), FAST_CLOCK);
+      const breakWindow = await opened;
+      expect(breakWindow.url()).toContain('surface=window');
+      expect(breakFrame(page)).toBeUndefined();
+      await breakWindow.getByRole('button', { name: /^Skip/ }).click();
+      await waitFor('the break window to close', async () => breakWindow.isClosed());
+      expect(await todaysTally(control)).toMatchObject({ skipped: 1 });
+      // Back to a long work time, so no scheduled break comes in the way of the next test.
+      await control.evaluate(() => chrome.storage.local.set({ devOverrides: { workSeconds: 3_600 } }));
       await page.bringToFront();
+    });
+
+    it('opens one break window (headless ignores its geometry; the unit test checks the centring); Snooze closes it', async () => {
       await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
       const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
       await breakWindow!.getByRole('button', { name: /^Snooze/ }).waitFor();

@@ -1,4 +1,5 @@
 // Onboarding and history in the built Chrome extension: the welcome tab on install, its choices saved to storage.sync; the options page's history panel.
+// One browser for the file: the history tests run after the welcome tab has been closed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,17 +36,18 @@ function dayKey(back: number): string {
 
 const tally = (completed: number, activeMinutes = 0) => ({ activeMs: activeMinutes * 60_000, completed, snoozed: 0, skipped: 0, natural: 0 });
 
+let session: ChromiumSession;
+
+beforeAll(async () => {
+  if (chromiumAvailable()) session = await launchChromium({ extensionDir: CHROME_DIST });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
 describeWithBrowser('Chromium: the welcome page on install', chromiumAvailable(), () => {
-  let session: ChromiumSession;
   let welcome: Page;
-
-  beforeAll(async () => {
-    session = await launchChromium({ extensionDir: CHROME_DIST });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
 
   it('opens in a new tab when the extension is installed', async () => {
     const url = `${session.origin}/${WELCOME_PAGE}`;
@@ -97,13 +99,11 @@ describeWithBrowser('Chromium: the welcome page on install', chromiumAvailable()
 });
 
 describeWithBrowser('Chromium: history on the options page', chromiumAvailable(), () => {
-  let session: ChromiumSession;
   let options: Page;
   let scratch: string;
 
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-history-e2e-'));
-    session = await launchChromium({ extensionDir: CHROME_DIST });
     options = await session.openExtensionPage(OPTIONS_PAGE);
     // Hold the scheduler, so the background writes no active time into history during the test.
     await options.evaluate(() => chrome.runtime.sendMessage({ type: 'pause', minutes: null }));
@@ -114,7 +114,6 @@ describeWithBrowser('Chromium: history on the options page', chromiumAvailable()
   });
 
   afterAll(async () => {
-    await session?.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -1,0 +1,240 @@
+// The extension's pages and where the break shows, in real Firefox ESR: the welcome tab on install (its button grants
+// breaks over pages in one click), the break in its own window without host access (when due and on demand), the
+// overlay over the page with it (and back to the window where the page hides everything), the options page.
+//
+// One Firefox for the whole file (a launch + install costs ~10 s), so the order matters: no host access first
+// (Firefox is told not to grant it by default), then the welcome page's button grants it, then the overlay, then options.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTING_KEYS } from '../../../src/core/settings';
+import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '../support/extension';
+import { findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
+import { startTestServer, TEST_PAGES, type TestServer } from '../support/server';
+
+const BREAK_PAGE = 'src/pages/break/index.html';
+const POPUP_PAGE = 'src/pages/popup/index.html';
+const WELCOME_PAGE = 'src/pages/welcome/index.html';
+const OPTIONS_PAGE = 'src/pages/options/index.html';
+const HOST_TAG = 'unhunch-break-overlay';
+const FAST_CLOCK: DevOverrides = { workSeconds: 5, breakSeconds: 6, snoozeSeconds: 3 };
+/** Long enough that no scheduled break comes while the later tests run. */
+const SLOW_CLOCK: DevOverrides = { workSeconds: 3_600 };
+
+const PAGES: Record<string, string> = {
+  ...TEST_PAGES,
+  '/form': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Form</title></head>
+<body><label>Name <input id="name"></label></body></html>`,
+};
+
+declare const browser: {
+  storage: {
+    local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+    sync: { get(key: string): Promise<Record<string, unknown>>; clear(): Promise<void> };
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+};
+
+async function presentation(control: Page): Promise<{ surface: string } | undefined> {
+  return control.evaluate(async () => (await browser.storage.local.get('presentation')).presentation as { surface: string } | undefined);
+}
+
+async function pendingBreakId(control: Page): Promise<number | null> {
+  return control.evaluate(async () => {
+    const { schedule } = (await browser.storage.local.get('schedule')) as { schedule?: { mode: { kind: string; breakId?: number } } };
+    return schedule?.mode.kind === 'due' ? (schedule.mode.breakId ?? null) : null;
+  });
+}
+
+async function todaysTally(control: Page): Promise<Record<string, number>> {
+  return control.evaluate(async () => {
+    const { history } = (await browser.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
+    const d = new Date();
+    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return history?.[key] ?? {};
+  });
+}
+
+async function storedSettings(page: Page): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(async () => (await browser.storage.sync.get('settings')).settings as Record<string, unknown> | undefined);
+}
+
+async function breakWindow(session: FirefoxSession): Promise<Page | null> {
+  for (const p of await session.browser.pages()) {
+    const url = await p.evaluate(() => location.href).catch(() => '');
+    if (url.includes(BREAK_PAGE) && url.includes('surface=window')) return p;
+  }
+  return null;
+}
+
+async function hasButton(target: Page | Awaited<ReturnType<typeof waitForExtensionFrame>>, label: string): Promise<boolean> {
+  return target
+    .waitForFunction((text) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith(text)), { timeout: 10_000 }, label)
+    .then(() => true);
+}
+
+let session: FirefoxSession;
+let server: TestServer;
+/** An extension page (the popup in a tab) to read storage and send messages from. */
+let control: Page;
+
+beforeAll(async () => {
+  if (!firefoxAvailable()) return;
+  server = await startTestServer(PAGES);
+  // Temporary add-ons get <all_urls> by default; turn that off so the grant is the user's click.
+  session = await launchFirefox({ extensionDir: FIREFOX_DIST, prefs: { 'extensions.originControls.grantByDefault': false } });
+  control = await session.openExtensionPage(POPUP_PAGE);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function skipPending(): Promise<void> {
+  const breakId = await pendingBreakId(control);
+  if (breakId !== null) await control.evaluate((id) => browser.runtime.sendMessage({ type: 'break:skip', breakId: id }), breakId);
+  await waitFor('no break window', async () => (await breakWindow(session)) === null);
+}
+
+describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
+  describe('without host access', () => {
+    it('opens the break window when the break is due, and Skip closes it', async () => {
+      await session.setIdleTime(0);
+      expect(await control.evaluate(() => browser.permissions.contains({ origins: ['<all_urls>'] }))).toBe(false);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'pause', minutes: null }));
+      await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), FAST_CLOCK);
+      const page = await session.newPage(`${server.url}/`);
+      const pagesBefore = (await session.browser.pages()).length;
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'resume' }));
+      const opened = await waitFor('the break window', () => breakWindow(session), 20_000);
+      expect((await session.browser.pages()).length).toBe(pagesBefore + 1);
+      expect(await waitForExtensionFrame(page, BREAK_PAGE, 300).catch(() => null)).toBeNull();
+      await opened.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Skip'), { timeout: 10_000 });
+      await opened.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Skip')!.click());
+      await waitFor('the skip to be recorded', async () => ((await todaysTally(control)).skipped === 1 ? true : null));
+      await waitFor('the break window to close', async () => (await breakWindow(session)) === null);
+      await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), SLOW_CLOCK);
+      await page.close();
+    });
+
+    it('opens one break window; Snooze closes it', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      const opened = await waitFor('the break window', () => breakWindow(session), 15_000);
+      expect(await hasButton(opened, 'Snooze')).toBe(true);
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      await opened.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Snooze'))!.click());
+      await waitFor('the break window to close', async () => (await breakWindow(session)) === null);
+      expect(await presentation(control)).toBeUndefined();
+      await page.close();
+    });
+  });
+});
+
+describeWithBrowser('Firefox: the welcome page on install', firefoxAvailable(), () => {
+  let welcome: Page;
+
+  it('opens in a new tab when the add-on is installed', async () => {
+    welcome = await waitFor('the welcome tab', () => findExtensionTab(session, WELCOME_PAGE), 20_000);
+    await welcome.waitForSelector('h1');
+    expect(await welcome.$eval('h1', (h) => h.textContent)).toBe('Welcome to Unhunch');
+    expect(await welcome.evaluate(() => document.body.textContent)).toContain('no treatment for herniated or bulging discs or scoliosis');
+  });
+
+  it('one click on the overlay button grants access to pages and shows it', async () => {
+    expect(await welcome.evaluate(() => browser.permissions.contains({ origins: ['<all_urls>'] }))).toBe(false);
+    await welcome.bringToFront();
+    await welcome.waitForSelector('#welcome-allow-overlay');
+    await welcome.click('#welcome-allow-overlay');
+    await waitFor('the permission', () => welcome.evaluate(() => browser.permissions.contains({ origins: ['<all_urls>'] })));
+    await welcome.waitForSelector('[data-testid="overlay-state"][data-state="granted"]');
+    expect(await welcome.$eval('[data-testid="overlay-state"]', (el) => el.textContent)).toBe('Allowed: breaks will appear over the page you are on.');
+    expect(await welcome.$('#welcome-allow-overlay')).toBeNull();
+  });
+
+  it('choosing an interval saves it into storage.sync', async () => {
+    await welcome.click('input[name="interval"][value="20"]');
+    await waitFor('workMinutes 20', () =>
+      welcome.evaluate(async () => ((await browser.storage.sync.get('settings')).settings as { workMinutes?: number } | undefined)?.workMinutes === 20),
+    );
+    await welcome.close();
+  });
+});
+
+describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
+  // Host access was granted by the welcome page's button above.
+  describe('with host access', () => {
+    it('shows the overlay over the page, takes keyboard focus and gives it back', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/form`);
+      await page.focus('#name');
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      const frame = await waitForExtensionFrame(page, BREAK_PAGE, 15_000);
+      expect(await hasButton(frame, 'Start')).toBe(true);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      expect(await breakWindow(session)).toBeNull();
+      await waitFor('focus inside the overlay', async () => (await page.evaluate(() => document.activeElement?.localName)) === HOST_TAG);
+      // A forged close message from the page changes nothing.
+      await page.evaluate(() => window.postMessage({ type: 'unhunch:close' }, '*'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await page.evaluate((tag) => document.querySelector(tag) !== null, HOST_TAG)).toBe(true);
+      await skipPending();
+      await waitFor('the overlay to go', async () => (await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)) === null);
+      await waitFor('focus back in the field', async () => (await page.evaluate(() => document.activeElement?.id)) === 'name');
+      await page.close();
+    });
+
+    it('opens the break window instead on a page whose CSS hides everything', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/hostile`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      const opened = await waitFor('the break window', () => breakWindow(session), 15_000);
+      expect(await hasButton(opened, 'Start')).toBe(true);
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      expect(await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)).toBeNull();
+      await skipPending();
+      await page.close();
+    });
+  });
+});
+
+describeWithBrowser('Firefox: the options page', firefoxAvailable(), () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    // Start from the defaults (the welcome page above stored an interval).
+    await control.evaluate(() => browser.storage.sync.clear());
+    page = await session.openExtensionPage(OPTIONS_PAGE);
+    await page.waitForSelector('#field-workMinutes');
+  });
+
+  it('renders a control for every setting', async () => {
+    const rendered = await page.$$eval('[data-setting]', (elements) => elements.map((e) => e.getAttribute('data-setting')));
+    expect([...new Set(rendered)].sort()).toEqual([...SETTING_KEYS].sort());
+    expect(await page.$eval('#field-workMinutes', (e) => (e as HTMLInputElement).value)).toBe('30');
+  });
+
+  it('refuses an invalid value beside its field and saves a valid one', async () => {
+    await page.click('#field-workMinutes', { count: 3 });
+    await page.type('#field-workMinutes', '500');
+    await page.waitForSelector('#field-workMinutes-error');
+    expect(await page.$eval('#field-workMinutes-error', (e) => e.textContent)).toBe('Enter a number from 5 to 180.');
+    await new Promise((r) => setTimeout(r, 800));
+    // Typing "500" passes through "5" and "50": neither is saved, the stored value stays the default.
+    expect((await storedSettings(page))?.workMinutes ?? 30).toBe(30);
+
+    await page.click('#field-workMinutes', { count: 3 });
+    await page.type('#field-workMinutes', '50');
+    await waitFor('workMinutes 50 to be stored', async () => (await storedSettings(page))?.workMinutes === 50);
+    expect(await storedSettings(page)).toMatchObject({ version: 1, workMinutes: 50 });
+    await page.waitForFunction(() => document.querySelector('#save-status')?.textContent === 'Saved');
+    expect(await page.$('#field-workMinutes-error')).toBeNull();
+  });
+
+  it('a switch saves at once', async () => {
+    await page.click('#field-voice');
+    await waitFor('voice on to be stored', async () => (await storedSettings(page))?.voice === true);
+  });
+});
