@@ -5,6 +5,7 @@ import { browser } from './browser';
 import overlayScript from '../content/overlay?iife';
 import type { Broadcast } from '../core/messages';
 import { canSnooze, type BreakOutcome } from '../core/schedule';
+import { hintQuery, promptViewFrom } from '../pages/break/prompt-view';
 import { t } from './i18n';
 import { loadSnapshot, savePresentation, type Presentation, type Snapshot } from './storage';
 
@@ -40,7 +41,7 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
   if (current?.breakId === breakId && (await keepsShowing(current, where))) return;
 
   if (current?.surface === 'overlay' && where.kind === 'browser' && where.tabId === current.tabId && where.tabId !== null) {
-    const status = await showOverlay(where.tabId, breakId);
+    const status = await showOverlay(where.tabId, breakId, breakPageQuery(snapshot));
     if (status === 'shown') {
       await savePresentation({ ...current, breakId });
       return;
@@ -109,21 +110,28 @@ async function keepsShowing(current: Presentation, where: Whereabouts): Promise<
 
 async function show(breakId: number, where: Whereabouts, snapshot: Snapshot): Promise<Presentation> {
   if (where.kind === 'away' && (await showNotification(snapshot))) return { breakId, surface: 'notification' };
-  if (where.kind === 'browser' && where.tabId !== null && (await showOverlay(where.tabId, breakId)) === 'shown') {
+  if (where.kind === 'browser' && where.tabId !== null && (await showOverlay(where.tabId, breakId, breakPageQuery(snapshot))) === 'shown') {
     return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window.id !== undefined ? { windowId: where.window.id } : {}) };
   }
-  const window = await openBreakWindow(where.kind === 'away' ? where.anchor : where.window);
+  const window = await openBreakWindow(where.kind === 'away' ? where.anchor : where.window, breakPageQuery(snapshot));
   return { breakId, surface: 'window', ...(window?.id !== undefined ? { windowId: window.id } : {}) };
 }
 
+/** What the break page can paint before it hears from us: the prompt as this snapshot has it, and the preferences it shows with. */
+function breakPageQuery({ state, timing, settings }: Snapshot): string {
+  const prompt = promptViewFrom(state, timing);
+  const { sound, voice, theme } = settings;
+  return prompt ? hintQuery({ prompt, preferences: { sound, voice, theme } }) : '';
+}
+
 /** Injects the overlay and asks whether it really shows; without host access or on browser pages the injection throws. */
-async function showOverlay(tabId: number, breakId: number): Promise<OverlayStatus | 'unavailable'> {
+async function showOverlay(tabId: number, breakId: number, pageQuery: string): Promise<OverlayStatus | 'unavailable'> {
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [overlayScript] });
     const [injection] = await browser.scripting.executeScript({
       target: { tabId },
-      func: (id: number) => globalThis.__unhunchOverlayApi?.show(id) ?? 'missing',
-      args: [breakId],
+      func: (id: number, query: string) => globalThis.__unhunchOverlayApi?.show(id, query) ?? 'missing',
+      args: [breakId, pageQuery],
     });
     const status: unknown = injection?.result;
     return isOverlayStatus(status) ? status : 'missing';
@@ -162,7 +170,7 @@ async function showNotification({ state, timing }: Snapshot): Promise<boolean> {
   }
 }
 
-async function openBreakWindow(anchor: Windows.Window | null): Promise<Windows.Window | null> {
+async function openBreakWindow(anchor: Windows.Window | null, pageQuery = ''): Promise<Windows.Window | null> {
   const position =
     anchor?.left !== undefined && anchor.top !== undefined && anchor.width !== undefined && anchor.height !== undefined
       ? {
@@ -171,7 +179,7 @@ async function openBreakWindow(anchor: Windows.Window | null): Promise<Windows.W
         }
       : {};
   return browser.windows
-    .create({ url: browser.runtime.getURL(`${BREAK_PAGE}?surface=window`), type: 'popup', focused: true, ...WINDOW_SIZE, ...position })
+    .create({ url: browser.runtime.getURL(`${BREAK_PAGE}?surface=window${pageQuery ? `&${pageQuery}` : ''}`), type: 'popup', focused: true, ...WINDOW_SIZE, ...position })
     .catch(() => null);
 }
 

@@ -4,7 +4,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { localDayKey, tallyFor } from '../core/history';
 import { importDays, type HistoryStore } from '../core/history-merge';
 import { isOwnExtensionPage, parseRequest, type BreakView, type Request } from '../core/messages';
-import { canSnooze, type ScheduleEvent } from '../core/schedule';
+import type { ScheduleEvent } from '../core/schedule';
+import { promptViewFrom } from '../pages/break/prompt-view';
 import { routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
@@ -100,17 +101,13 @@ function acted(processed: Processed, breakId: number, check: (mode: Processed['s
 async function breakView(): Promise<BreakView | null> {
   const now = Date.now();
   const { state, timing, settings, history } = await loadSnapshot(now);
-  if (state.mode.kind !== 'due') return null;
+  // The prompt's part follows the same rules the break page uses to paint before this answer.
+  const prompt = promptViewFrom(state, timing);
+  if (prompt === null) return null;
   return {
-    breakId: state.mode.breakId,
-    started: state.mode.startedAt !== null,
-    canSnooze: canSnooze(state, timing),
-    canSkip: !timing.strict,
-    snoozesInRow: state.snoozesInRow,
-    snoozeMinutes: Math.max(1, Math.round(timing.snoozeMs / 60_000)),
-    breakMs: timing.breakMs,
+    ...prompt,
     // With rotation on, each break takes the next routine in turn.
-    routineId: routineForBreak(settings.routineRotation, settings.routine, state.mode.breakId - 1),
+    routineId: routineForBreak(settings.routineRotation, settings.routine, prompt.breakId - 1),
     disabledExercises: [...settings.disabledExercises],
     routineBreakSeconds: settings.breakSeconds,
     today: tallyFor(history, localDayKey(now)),

@@ -9,7 +9,7 @@
 // Injecting this file only installs `__unhunchOverlayApi` (once per document); the background
 // then calls `show(breakId)` / `close()` through `scripting.executeScript({ func })`.
 
-import browser from 'webextension-polyfill';
+import { browser } from '../ui/browser';
 import type { OverlayStatus } from '../background/present';
 import type { OverlayLostMessage } from '../background/surfaces';
 
@@ -45,8 +45,12 @@ const FRAME_STYLE = [
 ].join('; ');
 
 export interface OverlayApi {
-  /** Shows the break (idempotent for the same break) and reports whether the user can see it. */
-  show(breakId: number): OverlayStatus;
+  /**
+   * Shows the break (idempotent for the same break) and reports whether the user can see it.
+   * `pageQuery` is added to the break page's URL: what the background knows already (the prompt,
+   * the theme), so the page paints without first asking for it.
+   */
+  show(breakId: number, pageQuery?: string): OverlayStatus;
   /** Removes the overlay, if any, and gives focus back to where it was. */
   close(): void;
 }
@@ -79,13 +83,13 @@ function createApi(): OverlayApi {
     return document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) === host;
   }
 
-  function mount(breakId: number): Current {
+  function mount(breakId: number, pageQuery: string | undefined): Current {
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const host = document.createElement(HOST_TAG);
     host.setAttribute('style', HOST_STYLE);
     const shadow = host.attachShadow({ mode: 'closed' });
     const frame = document.createElement('iframe');
-    frame.src = `${browser.runtime.getURL(BREAK_PAGE)}?surface=overlay`;
+    frame.src = `${browser.runtime.getURL(BREAK_PAGE)}?surface=overlay${pageQuery ? `&${pageQuery}` : ''}`;
     frame.title = 'Unhunch break';
     frame.setAttribute('allow', 'autoplay');
     frame.setAttribute('style', FRAME_STYLE);
@@ -144,10 +148,10 @@ function createApi(): OverlayApi {
   }
 
   const api: OverlayApi = {
-    show(breakId) {
+    show(breakId, pageQuery) {
       if (gaveUpFor === breakId) return 'gave-up';
       if (current && (current.breakId !== breakId || !current.host.isConnected)) api.close();
-      current ??= mount(breakId);
+      current ??= mount(breakId, pageQuery);
       if (isVisible(current.host)) return 'shown';
       api.close();
       return 'hidden';

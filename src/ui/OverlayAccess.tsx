@@ -1,6 +1,6 @@
 // The optional host permission that lets breaks appear over web pages: shown until granted.
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 import { t } from './i18n';
 
 export const OVERLAY_ORIGINS = { origins: ['<all_urls>'] };

@@ -1,6 +1,6 @@
 // Every user-visible string goes through here, so each one comes from _locales.
 
-import browser from 'webextension-polyfill';
+import { browser } from './browser';
 
 export function t(key: string, substitutions?: string | string[]): string {
   const message = browser.i18n.getMessage(key, substitutions);

@@ -1,16 +1,15 @@
 // The break page: the prompt (Start · Snooze · Skip), the "why" view, then the guided routine, then Done.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../../ui/browser';
 import type { DayTally } from '../../core/history';
 import { parseBroadcast, type BreakView } from '../../core/messages';
 import { createChime } from '../../ui/chime';
 import { t } from '../../ui/i18n';
 import { request } from '../../ui/messaging';
-import { Tally } from '../../ui/Tally';
+import { applyAndRememberTheme } from '../../ui/theme';
 import { useFocusOnMount } from './focus';
-import { applyTheme, loadPreferences, preferencesFrom, watchPreferences, type BreakPreferences } from './preferences';
-import { RoutinePlayer } from './RoutinePlayer';
-import { WhyView } from './WhyView';
+import { watchPreferences, type BreakPreferences } from './preferences';
+import type { PromptView } from './prompt-view';
 
 type Surface = 'overlay' | 'window';
 
@@ -18,10 +17,37 @@ type Screen =
   | { kind: 'loading' }
   | { kind: 'nothing-due' }
   /** `from`: the prompt was reached from the "why" view, so focus goes back to its link. */
-  | { kind: 'prompt'; view: BreakView; from?: 'why' }
-  | { kind: 'why'; view: BreakView }
+  | { kind: 'prompt'; view: PromptView; from?: 'why' }
+  | { kind: 'why'; view: PromptView }
   | { kind: 'routine'; view: BreakView }
   | { kind: 'done'; today: DayTally };
+
+type Later = typeof import('./later');
+let laterModule: Promise<Later> | undefined;
+
+/** The screens after the prompt, fetched once the prompt has painted so they are ready by the first click. */
+function useLater(): Later | null {
+  const [later, setLater] = useState<Later | null>(null);
+  useEffect(() => {
+    laterModule ??= import('./later');
+    void laterModule.then(setLater);
+  }, []);
+  return later;
+}
+
+/** The first screen: the prompt as the URL or storage has it, or loading until the background answers. */
+function firstScreen(stored: PromptView | null): Screen {
+  return stored && !stored.started ? { kind: 'prompt', view: stored } : { kind: 'loading' };
+}
+
+/** The background's answer to `break:get` replaces what the page painted first, keeping where the user is. */
+function screenFor(current: Screen, view: BreakView | null): Screen {
+  if (current.kind === 'done' || current.kind === 'routine') return current;
+  if (!view) return { kind: 'nothing-due' };
+  if (view.started) return { kind: 'routine', view };
+  if (current.kind === 'prompt' || current.kind === 'why') return { ...current, view };
+  return { kind: 'prompt', view };
+}
 
 /** Closes whichever surface this page is in: the overlay asks its host script, the window closes itself. */
 function closeSurface(surface: Surface): void {
@@ -29,19 +55,33 @@ function closeSurface(surface: Surface): void {
   else window.close();
 }
 
-function usePreferences(): BreakPreferences {
-  const [preferences, setPreferences] = useState<BreakPreferences>(() => preferencesFrom(undefined));
+function usePreferences(initial: BreakPreferences, loading: Promise<BreakPreferences>): BreakPreferences {
+  const [preferences, setPreferences] = useState<BreakPreferences>(initial);
   useEffect(() => {
-    void loadPreferences().then(setPreferences);
+    void loading.then(setPreferences);
     return watchPreferences(setPreferences);
-  }, []);
-  useEffect(() => applyTheme(preferences.theme), [preferences.theme]);
+  }, [loading]);
+  useEffect(() => applyAndRememberTheme(preferences.theme), [preferences.theme]);
   return preferences;
 }
 
-export function BreakApp({ surface }: { surface: Surface }) {
-  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
-  const preferences = usePreferences();
+export interface BreakAppProps {
+  surface: Surface;
+  /** The pending break as the URL or storage has it: painted at once, before the background answers. */
+  storedPrompt: PromptView | null;
+  /** The background's `break:get` answer, asked for as the page started: the authority. */
+  breakView: Promise<BreakView | null>;
+  /** What the first paint assumes (the theme may come with the URL); `preferences` then has the stored ones. */
+  initialPreferences: BreakPreferences;
+  preferences: Promise<BreakPreferences>;
+}
+
+export function BreakApp({ surface, storedPrompt, breakView, initialPreferences, preferences: loadingPreferences }: BreakAppProps) {
+  const [screen, setScreen] = useState<Screen>(() => firstScreen(storedPrompt));
+  const preferences = usePreferences(initialPreferences, loadingPreferences);
+  const later = useLater();
+  /** The whole view from the background, once it has answered. */
+  const fullView = useRef<BreakView | null>(null);
   const preferencesRef = useRef(preferences);
   preferencesRef.current = preferences;
   // Set once the break is answered here, so leaving the page afterwards is not "closed early".
@@ -49,12 +89,11 @@ export function BreakApp({ surface }: { surface: Surface }) {
   const breakId = screen.kind === 'prompt' || screen.kind === 'why' || screen.kind === 'routine' ? screen.view.breakId : null;
 
   useEffect(() => {
-    document.title = t('breakPageTitle');
-    void request({ type: 'break:get' }).then((view) => {
-      if (!view) setScreen({ kind: 'nothing-due' });
-      else setScreen(view.started ? { kind: 'routine', view } : { kind: 'prompt', view });
+    void breakView.then((view) => {
+      fullView.current = view;
+      setScreen((current) => screenFor(current, view));
     });
-  }, []);
+  }, [breakView]);
 
   // The break was answered elsewhere (another surface, a natural break, a pause): go away.
   useEffect(() => {
@@ -98,13 +137,18 @@ export function BreakApp({ surface }: { surface: Surface }) {
   useEffect(() => () => chime.close(), [chime]);
 
   const starting = useRef(false);
-  const start = useCallback(async (view: BreakView) => {
-    if (starting.current) return;
-    starting.current = true;
-    if (preferencesRef.current.sound) chime.prime();
-    await request({ type: 'break:start', breakId: view.breakId });
-    setScreen({ kind: 'routine', view });
-  }, [chime]);
+  const start = useCallback(
+    async (breakId: number) => {
+      if (starting.current) return;
+      starting.current = true;
+      if (preferencesRef.current.sound) chime.prime();
+      await request({ type: 'break:start', breakId });
+      // The routine needs the whole view: a click on the prompt painted from storage may come before it.
+      const view = fullView.current ?? (await breakView);
+      setScreen(view?.breakId === breakId ? { kind: 'routine', view } : { kind: 'nothing-due' });
+    },
+    [chime, breakView],
+  );
 
   const complete = useCallback(async (id: number) => {
     answered.current = true;
@@ -114,7 +158,7 @@ export function BreakApp({ surface }: { surface: Surface }) {
 
   switch (screen.kind) {
     case 'loading':
-      return <main class="card" aria-busy="true" />;
+      return <Loading />;
     case 'nothing-due':
       return <NothingDue onClose={() => closeSurface(surface)} />;
     case 'prompt':
@@ -123,17 +167,19 @@ export function BreakApp({ surface }: { surface: Surface }) {
           key={`prompt-${screen.from ?? 'first'}`}
           view={screen.view}
           focusWhy={screen.from === 'why'}
-          onStart={() => void start(screen.view)}
+          onStart={() => void start(screen.view.breakId)}
           onSnooze={() => void answer('break:snooze', screen.view.breakId)}
           onSkip={() => void answer('break:skip', screen.view.breakId)}
           onWhy={() => setScreen({ kind: 'why', view: screen.view })}
         />
       );
     case 'why':
-      return <WhyView onBack={() => setScreen({ kind: 'prompt', view: screen.view, from: 'why' })} />;
+      if (!later) return <Loading />;
+      return <later.WhyView onBack={() => setScreen({ kind: 'prompt', view: screen.view, from: 'why' })} />;
     case 'routine':
+      if (!later) return <Loading />;
       return (
-        <RoutinePlayer
+        <later.RoutinePlayer
           view={screen.view}
           preferences={preferences}
           chime={chime}
@@ -142,7 +188,8 @@ export function BreakApp({ surface }: { surface: Surface }) {
         />
       );
     case 'done':
-      return <Done today={screen.today} onClose={() => closeSurface(surface)} />;
+      if (!later) return <Loading />;
+      return <later.Done today={screen.today} onClose={() => closeSurface(surface)} />;
   }
 }
 
@@ -160,21 +207,8 @@ function NothingDue({ onClose }: { onClose: () => void }) {
   );
 }
 
-function Done({ today, onClose }: { today: DayTally; onClose: () => void }) {
-  const close = useFocusOnMount<HTMLButtonElement>();
-  return (
-    <main class="card" aria-labelledby="done-heading" aria-describedby="done-body">
-      <h1 id="done-heading">{t('doneHeading')}</h1>
-      <p id="done-body">{t('doneBody')}</p>
-      <h2 class="visually-hidden">{t('todayHeading')}</h2>
-      <Tally today={today} />
-      <div class="actions">
-        <button class="primary" ref={close} onClick={onClose}>
-          {t('buttonClose')}
-        </button>
-      </div>
-    </main>
-  );
+function Loading() {
+  return <main class="card" aria-busy="true" />;
 }
 
 function Prompt({
@@ -185,7 +219,7 @@ function Prompt({
   onSkip,
   onWhy,
 }: {
-  view: BreakView;
+  view: PromptView;
   focusWhy: boolean;
   onStart: () => void;
   onSnooze: () => void;

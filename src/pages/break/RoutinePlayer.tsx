@@ -1,6 +1,6 @@
 // The guided routine: one step at a time with its illustration, instructions, countdown ring, controls, chime and spoken cues.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../../ui/browser';
 import { exerciseMessageKey, isExerciseId } from '../../core/exercises';
 import type { BreakView } from '../../core/messages';
 import {

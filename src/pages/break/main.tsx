@@ -1,9 +1,48 @@
 // Entry of the break page: shown in the overlay's iframe or in the break window.
 import { render } from 'preact';
+import { browser } from '../../ui/browser';
 import '../../ui/theme.css';
 import './break.css';
+import { t } from '../../ui/i18n';
+import { request } from '../../ui/messaging';
+import { applyLastKnownTheme } from '../../ui/theme';
 import { BreakApp } from './BreakApp';
+import { applyTheme, loadPreferences, type BreakPreferences } from './preferences';
+import { hintFrom, promptViewFrom, type PromptView } from './prompt-view';
 
-const surface = new URLSearchParams(location.search).get('surface') === 'overlay' ? 'overlay' : 'window';
+const params = new URLSearchParams(location.search);
+const surface = params.get('surface') === 'overlay' ? 'overlay' : 'window';
 document.documentElement.dataset.surface = surface;
-render(<BreakApp surface={surface} />, document.getElementById('app')!);
+document.title = t('breakPageTitle');
+
+// Everything goes out at once. The background's answer is the authority, but it waits behind
+// whatever the background is still doing to show this break, so the prompt paints from what
+// opened the page (its URL) or else from storage, and the answer then confirms or corrects it.
+const breakView = request({ type: 'break:get' });
+const preferences = loadPreferences();
+
+/** One storage read, not queued behind whatever the background is still doing to show the break. */
+async function readStoredPromptView(): Promise<PromptView | null> {
+  try {
+    const local = await browser.storage.local.get(['schedule', 'timing']);
+    return promptViewFrom(local.schedule, local.timing);
+  } catch {
+    return null;
+  }
+}
+
+function mount(storedPrompt: PromptView | null, initialPreferences: BreakPreferences): void {
+  applyTheme(initialPreferences.theme);
+  render(
+    <BreakApp surface={surface} storedPrompt={storedPrompt} breakView={breakView} initialPreferences={initialPreferences} preferences={preferences} />,
+    document.getElementById('app')!,
+  );
+}
+
+const hint = hintFrom(params);
+if (hint) {
+  mount(hint.prompt, hint.preferences);
+} else {
+  applyLastKnownTheme();
+  void Promise.all([readStoredPromptView(), preferences]).then(([storedPrompt, loaded]) => mount(storedPrompt, loaded));
+}

@@ -1,6 +1,6 @@
 // The toolbar popup: live time to the next break, today's tally, break now, pause / resume.
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../../ui/browser';
 import { emptyTally, localDayKey, readHistory, tallyFor, type DayTally } from '../../core/history';
 import { cycleActiveMsAt, isScheduleState, nextBreakAt, type ScheduleState } from '../../core/schedule';
 import type { Timing } from '../../core/timing';
@@ -17,15 +17,48 @@ interface Stored {
   today: DayTally;
 }
 
-/** One storage read is all the popup waits for; everything else is computed here. */
-async function readStored(): Promise<Stored | null> {
-  const local = await browser.storage.local.get(['schedule', 'timing', 'history']);
+const LOCAL_KEYS = ['schedule', 'timing', 'history'];
+/** The popup's copy of what it last read (today's history only), so it paints at once when opened. */
+const LAST_KNOWN_KEY = 'unhunch:popup-last-known';
+
+function storedFrom(local: Record<string, unknown>, now: number): Stored | null {
   if (!isScheduleState(local.schedule) || typeof local.timing !== 'object' || local.timing === null) return null;
   return {
     state: local.schedule,
     timing: local.timing as Timing,
-    today: tallyFor(readHistory(local.history), localDayKey(Date.now())),
+    today: tallyFor(readHistory(local.history), localDayKey(now)),
   };
+}
+
+/** One storage read is all the popup waits for; everything else is computed here. */
+async function readStored(): Promise<Stored | null> {
+  const now = Date.now();
+  const local = await browser.storage.local.get(LOCAL_KEYS);
+  const stored = storedFrom(local, now);
+  if (stored) rememberLastKnown(stored, now);
+  return stored;
+}
+
+/**
+ * What the popup showed last time, read synchronously: it paints before the storage read answers,
+ * which then replaces it. The countdown is computed from it as from fresh state, so it is right
+ * unless something happened since; then the read corrects it a moment later.
+ */
+function lastKnown(): Stored | null {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(LAST_KNOWN_KEY) ?? 'null');
+    return typeof saved === 'object' && saved !== null ? storedFrom(saved as Record<string, unknown>, Date.now()) : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberLastKnown({ state, timing, today }: Stored, now: number): void {
+  try {
+    localStorage.setItem(LAST_KNOWN_KEY, JSON.stringify({ schedule: state, timing, history: { [localDayKey(now)]: today } }));
+  } catch {
+    // Storage full or unavailable: the popup just paints after its read next time.
+  }
 }
 
 function useNow(intervalMs: number): number {
@@ -46,7 +79,7 @@ const PAUSE_CHOICES: ReadonlyArray<{ minutes: number | null | 'tomorrow'; label:
 ];
 
 export function PopupApp() {
-  const [stored, setStored] = useState<Stored | null>(null);
+  const [stored, setStored] = useState<Stored | null>(lastKnown);
   const [menuOpen, setMenuOpen] = useState(false);
   const now = useNow(1000);
 
