@@ -1,20 +1,30 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick]`: runs the bench (vitest, real browsers), then prints bench/results.json as a table.
+// `npm run bench:smoke` (--smoke, the last step of `npm test`): every figure in both browsers with the fewest
+// samples, into test-results/bench-smoke.json (bench/results.json keeps the real run); vitest's report goes to
+// test-results/bench.json for the suite's summary line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-const resultsFile = path.resolve(root, process.env.BENCH_RESULTS ?? 'bench/results.json');
+const smoke = process.argv.includes('--smoke') || process.env.BENCH_MODE === 'smoke';
+const quick = !smoke && (process.argv.includes('--quick') || process.env.BENCH_QUICK === '1');
+const mode = smoke ? 'smoke' : quick ? 'quick' : 'full';
+const resultsFile = path.resolve(root, process.env.BENCH_RESULTS ?? (smoke ? 'test-results/bench-smoke.json' : 'bench/results.json'));
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const report = smoke ? ['--reporter=default', '--reporter=json', `--outputFile.json=${path.join(root, 'test-results', 'bench.json')}`] : [];
 
-const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'bench/vitest.bench.config.ts'], {
+// A stale smoke report must not pass for this run's.
+if (smoke) for (const file of [resultsFile, path.join(root, 'test-results', 'bench.json')]) fs.rmSync(file, { force: true });
+const started = Date.now();
+const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'bench/vitest.bench.config.ts', ...report], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, BENCH_QUICK: quick ? '1' : '0', BENCH_RESULTS: resultsFile, PUPPETEER_SKIP_DOWNLOAD: '1' },
+  env: { ...process.env, BENCH_MODE: mode, BENCH_QUICK: quick ? '1' : '0', BENCH_RESULTS: resultsFile, PUPPETEER_SKIP_DOWNLOAD: '1' },
 });
+const tookS = Math.round((Date.now() - started) / 1000);
 
 if (!fs.existsSync(resultsFile)) {
   console.error(`bench: no ${resultsFile} was written`);
@@ -36,13 +46,14 @@ const header = ['figure', 'browser', 'metric', 'value (p50 / p95)', 'unit', 'goa
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
 const row = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
 const m = results.machine;
-console.log(`\nUnhunch bench ${results.quick ? '(quick) ' : ''}${results.date}`);
+console.log(`\nUnhunch bench ${mode === 'full' ? '' : `(${mode}) `}${results.date}, ${tookS} s`);
 console.log(`${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, load ${m.loadAverage.join(' ')}; ${m.platform}; node ${m.node}`);
 console.log(`${results.browsers.chromium}; ${results.browsers.firefox}; extension from ${results.extensionDir}\n`);
 console.log(row(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const l of lines) console.log(row(l));
 for (const e of results.errors) console.log(`\nFAILED ${e.figure} (${e.browser}): ${e.message}`);
+if (smoke) console.log('\nsmoke run: too few samples to mean anything; only shows every figure still runs');
 console.log(`\nwritten to ${path.relative(root, resultsFile)}`);
 // Timings are reported, not asserted: only a bench that could not run fails.
 process.exit(run.status === 0 && results.errors.length === 0 ? 0 : 1);

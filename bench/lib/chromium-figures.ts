@@ -30,6 +30,36 @@ export async function until<T>(what: string, probe: () => Promise<T | null | und
   }
 }
 
+/** Static pages for the floor rows, in the bench's copy of the package (see `withFloorPages`). */
+export const FLOOR_PAGES = { static: 'bench-floor/static.html', styledPrompt: 'bench-floor/prompt.html' } as const;
+
+/**
+ * A copy of the package with two static, web-accessible pages added, for the machine-floor rows:
+ * a plain heading and paragraph, and the prompt's markup with the break page's own stylesheets
+ * (no script). Only files are added; every file of the product is loaded unchanged.
+ */
+export function withFloorPages(extensionDir: string): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-bench-ext-'));
+  fs.cpSync(extensionDir, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { web_accessible_resources?: { resources: string[]; matches: string[] }[] };
+  manifest.web_accessible_resources = [...(manifest.web_accessible_resources ?? []), { resources: ['bench-floor/*'], matches: ['<all_urls>'] }];
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  const breakHtml = fs.readFileSync(path.join(dir, BREAK_PAGE), 'utf8');
+  const stylesheets = [...breakHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]).join('\n');
+  const head = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Floor</title>';
+  fs.mkdirSync(path.join(dir, 'bench-floor'));
+  fs.writeFileSync(path.join(dir, FLOOR_PAGES.static), `${head}</head>\n<body><main><h1>Static floor</h1><p>A static extension page.</p></main></body></html>\n`);
+  fs.writeFileSync(
+    path.join(dir, FLOOR_PAGES.styledPrompt),
+    `${head.replace('<html lang="en">', '<html lang="en" data-surface="overlay">')}\n${stylesheets}</head>\n<body><div id="app"><main class="card"><h1>Time for a 2-minute stretch</h1>` +
+      "<p>You've been at the screen a while. Stand up, loosen your shoulders and upper back.</p>" +
+      '<div class="actions"><button class="primary">Start</button><button>Snooze 5 min</button><button>Skip</button></div>' +
+      '<button class="link-button">Why these stretches?</button></main></div></body></html>\n',
+  );
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 export interface StoredSchedule {
   mode: { kind: string; breakId?: number; dueSince?: number };
   cycleActiveMs: number;
@@ -89,6 +119,11 @@ async function paintedAt(frame: Frame | Page): Promise<number | null> {
   });
 }
 
+/** When DOMContentLoaded finished (epoch ms): module scripts run before it, so by then the page's own script has run. */
+export async function domContentLoadedAt(frame: Frame | Page): Promise<number> {
+  return frame.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+}
+
 export interface ChromiumBench {
   session: ChromiumSession;
   page: Page;
@@ -98,7 +133,8 @@ export interface ChromiumBench {
 }
 
 export async function openChromium(extensionDir: string, serverUrl: string): Promise<ChromiumBench> {
-  const session = await launchChromium({ extensionDir, grantOrigins: ['<all_urls>'] });
+  const copy = withFloorPages(extensionDir);
+  const session = await launchChromium({ extensionDir: copy.dir, grantOrigins: ['<all_urls>'] });
   // The welcome tab of a fresh install is not part of any figure.
   await until('the welcome tab', async () => session.context.pages().some((p) => p.url().includes('welcome')), 5_000).catch(() => null);
   for (const p of session.context.pages()) if (p.url().includes('welcome')) await p.close();
@@ -107,7 +143,16 @@ export async function openChromium(extensionDir: string, serverUrl: string): Pro
   await page.setViewportSize({ width: 1100, height: 760 });
   await page.goto(`${serverUrl}/`);
   await page.bringToFront();
-  return { session, page, control, serverUrl, close: () => session.close() };
+  return {
+    session,
+    page,
+    control,
+    serverUrl,
+    close: async () => {
+      await session.close();
+      copy.remove();
+    },
+  };
 }
 
 /** A Chromium with no extension at all, the baseline of the page-load figure. */
@@ -191,34 +236,68 @@ export async function measurePageCost(bench: ChromiumBench, loadsPerVariant: num
   }
 }
 
+export interface PaintSample {
+  /** Navigation start → first contentful paint. */
+  fcpMs: number;
+  /** The document's last byte → first contentful paint: what the page itself costs (its scripts, reads and render). */
+  responseEndToFcpMs: number;
+}
+
+async function paintSample(page: Page): Promise<PaintSample> {
+  const fcpMs = await until('first paint', () => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null), 10_000);
+  const responseEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
+  return { fcpMs, responseEndToFcpMs: fcpMs - responseEnd };
+}
+
 /** Figure 6: first contentful paint of the popup page opened as a tab (the countdown is its first text). */
-export async function measurePopupPaint(bench: ChromiumBench, runs: number): Promise<number[]> {
-  const samples: number[] = [];
+export async function measurePopupPaint(bench: ChromiumBench, runs: number): Promise<PaintSample[]> {
+  const samples: PaintSample[] = [];
   for (let i = 0; i < runs; i++) {
     const popup = await bench.session.openExtensionPage(POPUP_PAGE);
     await popup.locator('.status').first().waitFor({ timeout: 10_000 });
-    const fcp = await until(
-      'popup first paint',
-      () => popup.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null),
-      10_000,
-    );
-    samples.push(fcp);
+    samples.push(await paintSample(popup));
     await popup.close();
   }
   await bench.page.bringToFront();
   return samples;
 }
 
-/** The machine's floor for the popup figure: first paint of a static page with a heading, in the same browser. */
-export async function measureStaticPaint(bench: ChromiumBench, runs: number): Promise<number[]> {
-  const samples: number[] = [];
+/** The machine's floor for the popup figure: first paint of a static page with a heading, in the same browser, over http or from the package. */
+export async function measureStaticPaint(bench: ChromiumBench, runs: number, from: 'http' | 'extension' = 'http'): Promise<PaintSample[]> {
+  const samples: PaintSample[] = [];
   for (let i = 0; i < runs; i++) {
-    const page = await bench.session.context.newPage();
-    await page.goto(`${bench.serverUrl}/`);
-    samples.push(await until('static first paint', () => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null), 10_000));
+    const page = from === 'http' ? await bench.session.context.newPage() : await bench.session.openExtensionPage(FLOOR_PAGES.static);
+    if (from === 'http') await page.goto(`${bench.serverUrl}/`);
+    samples.push(await paintSample(page));
     await page.close();
   }
   await bench.page.bringToFront();
+  return samples;
+}
+
+/**
+ * The machine's floor for the break frame: a static extension page in a full-viewport iframe over
+ * the same tab (added by the page rather than by the overlay script: the same cross-process
+ * extension frame), time origin → first contentful paint, as `frameStartToPaintMs` of figure 4.
+ */
+export async function measureFrameFloor(bench: ChromiumBench, runs: number, pagePath: string): Promise<number[]> {
+  const { page, session } = bench;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const url = `${session.origin}/${pagePath}?run=${i}`;
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'unhunch-bench-floor';
+      frame.src = src;
+      frame.setAttribute('style', 'position: fixed; inset: 0; width: 100vw; height: 100vh; border: 0; z-index: 2147483647; background: transparent');
+      document.documentElement.append(frame);
+    }, url);
+    const frame = await until('the floor frame', async () => page.frames().find((f) => f.url() === url), 10_000, 5);
+    const painted = await until('the floor frame to paint', () => paintedAt(frame), 10_000);
+    samples.push(painted - (await frameOrigin(frame)));
+    await page.evaluate(() => document.getElementById('unhunch-bench-floor')?.remove());
+    await sleep(500);
+  }
   return samples;
 }
 
@@ -281,6 +360,8 @@ export interface BreakPaintSample {
   handledToFrameStartMs?: number;
   /** Break frame navigation → first paint: loading the page's scripts, the `break:get` round trip, rendering. */
   frameStartToPaintMs?: number;
+  /** Of that, frame navigation → DOMContentLoaded: the page's HTML, stylesheets and module scripts loaded and run. */
+  frameStartToScriptsRunMs?: number;
 }
 
 /** Figure 4: alarm → break painted in the page, with the worker running (warm) or stopped (cold) when the alarm fires. */
@@ -305,6 +386,7 @@ export async function measureBreakPaint(bench: ChromiumBench, perMode: number, w
     const due = await control.schedule();
     const dueSince = due.mode.dueSince ?? Number.NaN;
     const origin = await frameOrigin(frame);
+    const scriptsRan = await domContentLoadedAt(frame);
     if (worker === 'warm' || stoppedInTime) {
       samples.push({
         worker,
@@ -313,6 +395,7 @@ export async function measureBreakPaint(bench: ChromiumBench, perMode: number, w
         alarmToHandledMs: dueSince - alarmAt,
         handledToFrameStartMs: origin - dueSince,
         frameStartToPaintMs: painted - origin,
+        frameStartToScriptsRunMs: scriptsRan - origin,
       });
     }
     await answer(page, frame, /^Skip/);

@@ -4,9 +4,9 @@
 
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { DevOverrides } from '../../tests/e2e/support/extension';
-import { firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
-import { sleep, until, type StoredSchedule, type Wakes } from './chromium-figures';
-import type { BreakPaintSample, PageCost } from './chromium-figures';
+import { FIREFOX_EXTENSION_ORIGIN, firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
+import { FLOOR_PAGES, sleep, until, withFloorPages, type StoredSchedule, type Wakes } from './chromium-figures';
+import type { BreakPaintSample, PageCost, PaintSample } from './chromium-figures';
 import { LOAD_PATHS } from './pages';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -27,7 +27,8 @@ export interface FirefoxBench {
 }
 
 export async function openFirefox(extensionDir: string, serverUrl: string, prefs: Record<string, unknown> = {}): Promise<FirefoxBench> {
-  const session = await launchFirefox({ extensionDir, prefs });
+  const copy = withFloorPages(extensionDir);
+  const session = await launchFirefox({ extensionDir: copy.dir, prefs });
   const control = await session.openExtensionPage(POPUP_PAGE);
   // The optional host permission is not granted by default: allow breaks over pages from the popup,
   // with a real click (permissions.request needs a gesture), as the e2e tests do.
@@ -39,7 +40,20 @@ export async function openFirefox(extensionDir: string, serverUrl: string, prefs
   const page = await session.newPage(`${serverUrl}/`);
   await page.setViewport({ width: 1100, height: 760 });
   await session.setIdleTime(0);
-  return { session, page, control, serverUrl, close: () => session.close() };
+  return {
+    session,
+    page,
+    control,
+    serverUrl,
+    close: async () => {
+      await session.close();
+      copy.remove();
+    },
+  };
+}
+
+export async function setDevOverrides(bench: FirefoxBench, overrides: DevOverrides): Promise<void> {
+  await bench.control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), overrides);
 }
 
 async function schedule(control: Page): Promise<StoredSchedule> {
@@ -119,24 +133,60 @@ export async function measurePageCost(bench: FirefoxBench, loadsPerVariant: numb
   }
 }
 
+/** First contentful paint (or, where Firefox gives none, when `seen` was true) and the share after the document's last byte. */
+async function paintSample(page: Page, seenSelector: string): Promise<PaintSample> {
+  await page.waitForSelector(seenSelector, { timeout: 10_000 });
+  const seen = await page.evaluate(() => performance.now());
+  const fcpMs =
+    (await until('first paint', () => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null), 1_500, 50).catch(() => null)) ?? seen;
+  const responseEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
+  return { fcpMs, responseEndToFcpMs: fcpMs - responseEnd };
+}
+
 /** Figure 6 (Firefox): first contentful paint of the popup page opened as a tab. */
-export async function measurePopupPaint(bench: FirefoxBench, runs: number): Promise<number[]> {
-  const samples: number[] = [];
+export async function measurePopupPaint(bench: FirefoxBench, runs: number): Promise<PaintSample[]> {
+  const samples: PaintSample[] = [];
   for (let i = 0; i < runs; i++) {
     const popup = await bench.session.openExtensionPage(POPUP_PAGE);
-    await popup.waitForSelector('.status', { timeout: 10_000 });
-    const seen = await popup.evaluate(() => performance.now());
-    const fcp =
-      (await until(
-        'popup first paint',
-        () => popup.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null),
-        1_500,
-        50,
-      ).catch(() => null)) ?? seen;
-    samples.push(fcp);
+    samples.push(await paintSample(popup, '.status'));
     await popup.close();
   }
   await bench.page.bringToFront();
+  return samples;
+}
+
+/** The popup figure's floor in Firefox: a static extension page opened as a tab. */
+export async function measureStaticPaint(bench: FirefoxBench, runs: number): Promise<PaintSample[]> {
+  const samples: PaintSample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await bench.session.openExtensionPage(FLOOR_PAGES.static);
+    samples.push(await paintSample(page, 'h1'));
+    await page.close();
+  }
+  await bench.page.bringToFront();
+  return samples;
+}
+
+/** The break frame's floor in Firefox: a static extension page in a full-viewport iframe over the tab, time origin → first paint. */
+export async function measureFrameFloor(bench: FirefoxBench, runs: number, pagePath: string): Promise<number[]> {
+  const { page } = bench;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const path = `${pagePath}?run=${i}`;
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'unhunch-bench-floor';
+      frame.src = src;
+      frame.setAttribute('style', 'position: fixed; inset: 0; width: 100vw; height: 100vh; border: 0; z-index: 2147483647; background: transparent');
+      document.documentElement.append(frame);
+    }, `${FIREFOX_EXTENSION_ORIGIN}/${path}`);
+    const frame = await waitForExtensionFrame(page, path, 10_000);
+    const seenAt = await frame.evaluate(() => performance.timeOrigin + performance.now());
+    const painted = (await until('the floor frame to paint', () => paintedAt(frame), 1_500, 50).catch(() => null)) ?? seenAt;
+    samples.push(painted - (await frame.evaluate(() => performance.timeOrigin)));
+    await page.evaluate(() => document.getElementById('unhunch-bench-floor')?.remove());
+    await sleep(500);
+  }
   return samples;
 }
 
@@ -237,8 +287,20 @@ export async function measureBreakPaint(bench: FirefoxBench, perMode: number, wo
     if (painted === seenAt) fcpMissing += 1;
     const due = await schedule(control);
     const dueSince = due.mode.dueSince ?? Number.NaN;
+    const { origin, scriptsRan } = await frame.evaluate(() => ({
+      origin: performance.timeOrigin,
+      scriptsRan: performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+    }));
     if (suspendedInTime) {
-      samples.push({ worker, alarmToPaintMs: painted - alarmAt, handledToPaintMs: painted - dueSince, alarmToHandledMs: dueSince - alarmAt });
+      samples.push({
+        worker,
+        alarmToPaintMs: painted - alarmAt,
+        handledToPaintMs: painted - dueSince,
+        alarmToHandledMs: dueSince - alarmAt,
+        handledToFrameStartMs: origin - dueSince,
+        frameStartToPaintMs: painted - origin,
+        frameStartToScriptsRunMs: scriptsRan - origin,
+      });
     }
     await skip(bench, frame);
   }
