@@ -65,6 +65,19 @@ async function wakes(control: Page): Promise<Wakes> {
   return ((diagnostics as { wakes?: Wakes } | undefined)?.wakes ?? {}) as Wakes;
 }
 
+/**
+ * Wake-ups counted since `before`. Counters are read, never reset, during a measurement: a reset
+ * is a storage write, and its storage.onChanged would itself wake a suspended event page.
+ */
+function since(before: Wakes, after: Wakes): Wakes {
+  const counted: Wakes = {};
+  for (const cause of Object.keys(after) as (keyof Wakes)[]) {
+    const n = (after[cause] ?? 0) - (before[cause] ?? 0);
+    if (n > 0) counted[cause] = n;
+  }
+  return counted;
+}
+
 async function overlayFrame(page: Page, timeoutMs = 200): Promise<Frame | null> {
   return waitForExtensionFrame(page, BREAK_PAGE, timeoutMs).catch(() => null);
 }
@@ -206,7 +219,7 @@ export async function measureWakeUps(bench: FirefoxBench, cycles: number, clock:
   await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), clock);
   await skip(bench, await until('the first break', () => overlayFrame(bench.page), 30_000, 50));
   await sleep(1500);
-  await control.evaluate(() => browser.storage.local.set({ diagnostics: { wakes: {} } }));
+  const before = await wakes(control);
   const started = Date.now();
   for (let cycle = 0; cycle < cycles; cycle++) {
     // The person is at the screen: input now and then keeps the idle API on "active".
@@ -216,7 +229,7 @@ export async function measureWakeUps(bench: FirefoxBench, cycles: number, clock:
   }
   await sleep(1500);
   const elapsedMs = Date.now() - started;
-  const counted = await wakes(control);
+  const counted = since(before, await wakes(control));
   const badge = (await control.evaluate(() => browser.alarms.getAll())).find((a) => a.name === 'unhunch:badge');
   return { cycles, wakes: counted, badgeAlarmPeriodMinutes: badge?.periodInMinutes ?? null, elapsedMs };
 }
@@ -237,7 +250,6 @@ export async function measureAwaySpell(bench: FirefoxBench, awayMs: number, idle
   // A long cycle, so no break alarm falls into the spell: this measures what being away costs by itself.
   await control.evaluate(() => browser.storage.local.set({ devOverrides: { workSeconds: 3600, naturalBreakSeconds: 10 } }));
   await sleep(1500);
-  await control.evaluate(() => browser.storage.local.set({ diagnostics: { wakes: {} } }));
   const leftAt = Date.now();
   await session.setIdleTime(idleDetectionSeconds * 1000 + 1000);
   await until(
@@ -250,10 +262,12 @@ export async function measureAwaySpell(bench: FirefoxBench, awayMs: number, idle
     250,
   );
   const idleReportedAfterMs = Date.now() - leftAt;
-  await control.evaluate(() => browser.storage.local.set({ diagnostics: { wakes: {} } }));
-  // The report above already woke the page once; it is counted by hand below.
+  // The report above already woke the page once; it is counted by hand below (once its own
+  // counter write has landed, so it is not counted twice).
+  await sleep(300);
+  const before = await wakes(control);
   await sleep(awayMs);
-  const during = await wakes(control);
+  const during = since(before, await wakes(control));
   await session.setIdleTime(0);
   return { awayMs, wakes: { ...during, idle: (during.idle ?? 0) + 1 }, idleReportedAfterMs };
 }
