@@ -1,8 +1,8 @@
 // Builds one browser's package from the root manifest.json: `vite build --mode chrome|firefox`.
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { build, defineConfig, type Plugin, type Rollup } from 'vite';
 import rootManifest from './manifest.json' with { type: 'json' };
 
@@ -90,8 +90,25 @@ function selfContainedWorker(outDir: string): Plugin {
         if (!existsSync(resolve(outDir, path!))) throw new Error(`the worker names ${path} but the build has no such file`);
       }
       writeFileSync(resolve(outDir, workerFileName), workerCode);
+      removeUnreferencedScripts(outDir);
     },
   };
+}
+
+/**
+ * The shared build's worker chunk named crxjs's copy of the overlay script; the rebuilt worker
+ * names its own. A script in assets/ that no page, script or manifest names is never loaded, and
+ * would only weigh on the store zip.
+ */
+function removeUnreferencedScripts(outDir: string): void {
+  const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && /\.(js|html|json)$/.test(f.name))
+    .map((f) => ({ path: join(f.parentPath, f.name), name: f.name }));
+  const texts = new Map(files.map((f) => [f.path, readFileSync(f.path, 'utf8')]));
+  for (const file of files.filter((f) => f.path.startsWith(join(outDir, 'assets')) && f.name.endsWith('.js'))) {
+    const named = [...texts].some(([path, text]) => path !== file.path && text.includes(file.name));
+    if (!named) rmSync(file.path);
+  }
 }
 
 /** crxjs turns `import x from './y.ts?iife'` into the path of the built script, relative to the root, ending in .js. */
