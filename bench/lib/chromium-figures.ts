@@ -275,6 +275,19 @@ export async function measureStaticPaint(bench: ChromiumBench, runs: number, fro
   return samples;
 }
 
+/** Run in the page: a full-viewport iframe over it, like the overlay's (both browsers' floor figures). */
+export function addFloorFrame(src: string): void {
+  const frame = document.createElement('iframe');
+  frame.id = 'unhunch-bench-floor';
+  frame.src = src;
+  frame.setAttribute('style', 'position: fixed; inset: 0; width: 100vw; height: 100vh; border: 0; z-index: 2147483647; background: transparent');
+  document.documentElement.append(frame);
+}
+
+export function removeFloorFrame(): void {
+  document.getElementById('unhunch-bench-floor')?.remove();
+}
+
 /**
  * The machine's floor for the break frame: a static extension page in a full-viewport iframe over
  * the same tab (added by the page rather than by the overlay script: the same cross-process
@@ -285,17 +298,11 @@ export async function measureFrameFloor(bench: ChromiumBench, runs: number, page
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const url = `${session.origin}/${pagePath}?run=${i}`;
-    await page.evaluate((src) => {
-      const frame = document.createElement('iframe');
-      frame.id = 'unhunch-bench-floor';
-      frame.src = src;
-      frame.setAttribute('style', 'position: fixed; inset: 0; width: 100vw; height: 100vh; border: 0; z-index: 2147483647; background: transparent');
-      document.documentElement.append(frame);
-    }, url);
+    await page.evaluate(addFloorFrame, url);
     const frame = await until('the floor frame', async () => page.frames().find((f) => f.url() === url), 10_000, 5);
     const painted = await until('the floor frame to paint', () => paintedAt(frame), 10_000);
     samples.push(painted - (await frameOrigin(frame)));
-    await page.evaluate(() => document.getElementById('unhunch-bench-floor')?.remove());
+    await page.evaluate(removeFloorFrame);
     await sleep(500);
   }
   return samples;

@@ -5,7 +5,7 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { DevOverrides } from '../../tests/e2e/support/extension';
 import { FIREFOX_EXTENSION_ORIGIN, firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
-import { FLOOR_PAGES, sleep, until, withFloorPages, type StoredSchedule, type Wakes } from './chromium-figures';
+import { addFloorFrame, FLOOR_PAGES, removeFloorFrame, sleep, until, withFloorPages, type StoredSchedule, type WakeRun, type Wakes } from './chromium-figures';
 import type { BreakPaintSample, PageCost, PaintSample } from './chromium-figures';
 import { LOAD_PATHS } from './pages';
 
@@ -186,35 +186,22 @@ export async function measureFrameFloor(bench: FirefoxBench, runs: number, pageP
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const path = `${pagePath}?run=${i}`;
-    await page.evaluate((src) => {
-      const frame = document.createElement('iframe');
-      frame.id = 'unhunch-bench-floor';
-      frame.src = src;
-      frame.setAttribute('style', 'position: fixed; inset: 0; width: 100vw; height: 100vh; border: 0; z-index: 2147483647; background: transparent');
-      document.documentElement.append(frame);
-    }, `${FIREFOX_EXTENSION_ORIGIN}/${path}`);
+    await page.evaluate(addFloorFrame, `${FIREFOX_EXTENSION_ORIGIN}/${path}`);
     const frame = await waitForExtensionFrame(page, path, 10_000);
     const seenAt = await frame.evaluate(() => performance.timeOrigin + performance.now());
     const painted = (await until('the floor frame to paint', () => paintedAt(frame), 1_500, 50).catch(() => null)) ?? seenAt;
     samples.push(painted - (await frame.evaluate(() => performance.timeOrigin)));
-    await page.evaluate(() => document.getElementById('unhunch-bench-floor')?.remove());
+    await page.evaluate(removeFloorFrame);
     await sleep(500);
   }
   return samples;
-}
-
-export interface FirefoxWakeRun {
-  cycles: number;
-  wakes: Wakes;
-  badgeAlarmPeriodMinutes: number | null;
-  elapsedMs: number;
 }
 
 /**
  * Figure 2 (Firefox): N scaled cycles, each break skipped at once; the event page suspends on its
  * own (`extensions.background.idle.timeout` set low by the caller), so worker-start counts are real.
  */
-export async function measureWakeUps(bench: FirefoxBench, cycles: number, clock: DevOverrides): Promise<FirefoxWakeRun> {
+export async function measureWakeUps(bench: FirefoxBench, cycles: number, clock: DevOverrides): Promise<WakeRun> {
   const { control, session } = bench;
   await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), clock);
   await skip(bench, await until('the first break', () => overlayFrame(bench.page), 30_000, 50));
