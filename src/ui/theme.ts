@@ -1,6 +1,6 @@
 // Applies the `theme` setting (system / light / dark) to a page, and keeps it applied when it changes.
 import { browser } from './browser';
-import type { Settings } from '../core/settings';
+import { readSettings, SETTINGS_STORAGE_KEY, type Settings } from '../core/settings-rules';
 
 /** The theme a page last applied, in the extension's localStorage: read synchronously, before any settings read. */
 const LAST_THEME_KEY = 'unhunch:theme';
@@ -33,18 +33,11 @@ export function applyLastKnownTheme(): void {
 /** Nothing waits for this: the page paints in the last known theme and switches if told otherwise. */
 export function followThemeSetting(): void {
   applyLastKnownTheme();
-  // The settings schema loads after the first paint: it is only needed to read the setting.
-  const settings = import('../core/settings');
-  void settings
-    .then(async ({ readSettings, SETTINGS_STORAGE_KEY }) => {
-      const stored = await browser.storage.sync.get(SETTINGS_STORAGE_KEY);
-      applyAndRememberTheme(readSettings(stored[SETTINGS_STORAGE_KEY]).theme);
-    })
+  void browser.storage.sync
+    .get(SETTINGS_STORAGE_KEY)
+    .then((stored) => applyAndRememberTheme(readSettings(stored[SETTINGS_STORAGE_KEY]).theme))
     .catch(() => undefined);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync') return;
-    void settings.then(({ readSettings, SETTINGS_STORAGE_KEY }) => {
-      if (SETTINGS_STORAGE_KEY in changes) applyAndRememberTheme(readSettings(changes[SETTINGS_STORAGE_KEY]?.newValue).theme);
-    });
+    if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) applyAndRememberTheme(readSettings(changes[SETTINGS_STORAGE_KEY]?.newValue).theme);
   });
 }

@@ -7,7 +7,7 @@ import { createChime } from '../../ui/chime';
 import { t } from '../../ui/i18n';
 import { request } from '../../ui/messaging';
 import { applyAndRememberTheme } from '../../ui/theme';
-import { useFocusOnMount } from './focus';
+import { CloseAction } from './CloseAction';
 import { watchPreferences, type BreakPreferences } from './preferences';
 import type { PromptView } from './prompt-view';
 
@@ -194,15 +194,10 @@ export function BreakApp({ surface, storedPrompt, breakView, initialPreferences,
 }
 
 function NothingDue({ onClose }: { onClose: () => void }) {
-  const close = useFocusOnMount<HTMLButtonElement>();
   return (
     <main class="card">
       <p>{t('noBreakPending')}</p>
-      <div class="actions">
-        <button class="primary" ref={close} onClick={onClose}>
-          {t('buttonClose')}
-        </button>
-      </div>
+      <CloseAction onClose={onClose} />
     </main>
   );
 }

@@ -2,21 +2,16 @@
 import type { DayTally } from '../../core/history';
 import { t } from '../../ui/i18n';
 import { Tally } from '../../ui/Tally';
-import { useFocusOnMount } from './focus';
+import { CloseAction } from './CloseAction';
 
 export function Done({ today, onClose }: { today: DayTally; onClose: () => void }) {
-  const close = useFocusOnMount<HTMLButtonElement>();
   return (
     <main class="card" aria-labelledby="done-heading" aria-describedby="done-body">
       <h1 id="done-heading">{t('doneHeading')}</h1>
       <p id="done-body">{t('doneBody')}</p>
       <h2 class="visually-hidden">{t('todayHeading')}</h2>
       <Tally today={today} />
-      <div class="actions">
-        <button class="primary" ref={close} onClick={onClose}>
-          {t('buttonClose')}
-        </button>
-      </div>
+      <CloseAction onClose={onClose} />
     </main>
   );
 }

@@ -8,12 +8,12 @@ vi.mock('../../../src/ui/browser', () => ({ browser: fakeBrowser }));
 beforeEach(() => fakeBrowser.reset());
 
 describe('preferencesFrom', () => {
-  it('defaults to sound on, voice off, system theme', async () => {
-    expect(await preferencesFrom(undefined)).toEqual({ sound: true, voice: false, theme: 'system' });
+  it('defaults to sound on, voice off, system theme', () => {
+    expect(preferencesFrom(undefined)).toEqual({ sound: true, voice: false, theme: 'system' });
   });
 
-  it("takes the user's choices", async () => {
-    expect(await preferencesFrom({ sound: false, voice: true, theme: 'dark' })).toEqual({ sound: false, voice: true, theme: 'dark' });
+  it("takes the user's choices", () => {
+    expect(preferencesFrom({ sound: false, voice: true, theme: 'dark' })).toEqual({ sound: false, voice: true, theme: 'dark' });
   });
 });
 
@@ -28,10 +28,8 @@ describe('loadPreferences and watchPreferences', () => {
     const stop = watchPreferences((p) => seen.push(p));
     await fakeBrowser.storage.sync.set({ settings: { sound: false } });
     await fakeBrowser.storage.local.set({ settings: { sound: true } });
-    await vi.waitFor(() => expect(seen).toHaveLength(1));
     stop();
     await fakeBrowser.storage.sync.set({ settings: { theme: 'dark' } });
-    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(seen).toEqual([{ sound: false, voice: false, theme: 'system' }]);
   });
 });
