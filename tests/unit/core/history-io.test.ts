@@ -217,7 +217,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.constantFrom('2026-02-29', '2026-02-30', '2026-13-01', '2026-00-05', '2026-04-31', '2026-11-00', '2026-11-32'), validTally)
     .map(([k, t]): Mutation => (f) => withDay(f, k, t)),
   fc.tuple(fc.integer({ min: 2, max: 4000 }), validTally).map(([n, t]): Mutation => (f) => withDay(f, new Date(Date.UTC(2026, 10, 25 + n)).toISOString().slice(0, 10), t)),
-  fc.tuple(recentDay, validTally, field, notACount).map(([k, t, name, bad]): Mutation => (f) => withDay(f, k, { ...t, [name]: bad })),
+  // Active time may be fractional (it is measured in ms), so a positive fraction is not a defect there.
+  fc.tuple(recentDay, validTally, field, notACount)
+    .filter(([, , name, bad]) => name !== 'activeMs' || typeof bad !== 'number' || bad < 0)
+    .map(([k, t, name, bad]): Mutation => (f) => withDay(f, k, { ...t, [name]: bad })),
   fc.tuple(recentDay, validTally).map(([k, t]): Mutation => (f) => withDay(f, k, { ...t, activeMs: DAY_ACTIVE_MS_MAX + 1 + t.activeMs })),
   fc.tuple(recentDay, validTally, field).map(([k, t, name]): Mutation => (f) => {
     const copy: Record<string, unknown> = { ...t };
