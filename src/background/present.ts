@@ -5,7 +5,7 @@ import { browser } from './browser';
 import overlayScript from '../content/overlay?iife';
 import type { Broadcast } from '../core/messages';
 import { canSnooze, type BreakOutcome } from '../core/schedule';
-import { hintQuery, promptViewFrom } from '../pages/break/prompt-view';
+import { hintQuery, promptView } from '../pages/break/prompt-view';
 import { t } from './i18n';
 import { loadSnapshot, savePresentation, type Presentation, type Snapshot } from './storage';
 
@@ -119,7 +119,7 @@ async function show(breakId: number, where: Whereabouts, snapshot: Snapshot): Pr
 
 /** What the break page can paint before it hears from us: the prompt as this snapshot has it, and the preferences it shows with. */
 function breakPageQuery({ state, timing, settings }: Snapshot): string {
-  const prompt = promptViewFrom(state, timing);
+  const prompt = promptView(state, timing);
   const { sound, voice, theme } = settings;
   return prompt ? hintQuery({ prompt, preferences: { sound, voice, theme } }) : '';
 }

@@ -5,7 +5,7 @@ import { localDayKey, tallyFor } from '../core/history';
 import { importDays, type HistoryStore } from '../core/history-merge';
 import { isOwnExtensionPage, parseRequest, type BreakView, type Request } from '../core/messages';
 import type { ScheduleEvent } from '../core/schedule';
-import { promptViewFrom } from '../pages/break/prompt-view';
+import { promptView } from '../pages/break/prompt-view';
 import { routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
@@ -102,7 +102,7 @@ async function breakView(): Promise<BreakView | null> {
   const now = Date.now();
   const { state, timing, settings, history } = await loadSnapshot(now);
   // The prompt's part follows the same rules the break page uses to paint before this answer.
-  const prompt = promptViewFrom(state, timing);
+  const prompt = promptView(state, timing);
   if (prompt === null) return null;
   return {
     ...prompt,

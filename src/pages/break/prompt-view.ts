@@ -1,7 +1,7 @@
 // What the prompt needs to show, handed to the page in its URL or read from storage, so its first paint does not wait on the background.
 // No extension APIs here: the background builds the hint with these same rules.
 import type { BreakView } from '../../core/messages';
-import { canSnooze, isScheduleState } from '../../core/schedule';
+import { canSnooze, isScheduleState, type ScheduleState } from '../../core/schedule';
 import type { Timing } from '../../core/timing';
 import type { BreakPreferences } from './preferences';
 
@@ -20,13 +20,18 @@ function isTiming(v: unknown): v is Timing {
  * background's `break:get` answer, which stays the authority and replaces this when it arrives.
  */
 export function promptViewFrom(schedule: unknown, timing: unknown): PromptView | null {
-  if (!isScheduleState(schedule) || !isTiming(timing) || schedule.mode.kind !== 'due') return null;
+  return isScheduleState(schedule) && isTiming(timing) ? promptView(schedule, timing) : null;
+}
+
+/** The prompt of the due break, or null when none is due: the background's rule, on state it has already read. */
+export function promptView(state: ScheduleState, timing: Timing): PromptView | null {
+  if (state.mode.kind !== 'due') return null;
   return {
-    breakId: schedule.mode.breakId,
-    started: schedule.mode.startedAt !== null,
-    canSnooze: canSnooze(schedule, timing),
+    breakId: state.mode.breakId,
+    started: state.mode.startedAt !== null,
+    canSnooze: canSnooze(state, timing),
     canSkip: !timing.strict,
-    snoozesInRow: schedule.snoozesInRow,
+    snoozesInRow: state.snoozesInRow,
     snoozeMinutes: Math.max(1, Math.round(timing.snoozeMs / 60_000)),
     breakMs: timing.breakMs,
   };
