@@ -4,6 +4,7 @@ import {
   cycleActiveMsAt,
   initialScheduleState,
   nextBreakAt,
+  readScheduleState,
   step,
   type Effect,
   type ScheduleEvent,
@@ -380,5 +381,45 @@ describe('wake-ups', () => {
     }
     expect(alarms).toBeLessThanOrEqual(4);
     expect(day.effects.filter((e) => e.type === 'notify-heads-up').length).toBe(2);
+  });
+});
+
+describe('reading the stored state', () => {
+  const due: ScheduleState = {
+    ...initialScheduleState(T0),
+    mode: { kind: 'due', breakId: 3, dueSince: T0, startedAt: null, manual: false, deferredAt: T0 },
+    awaySince: T0,
+    snoozedUntilActiveMs: 10 * MIN,
+  };
+  const fresh = initialScheduleState(T0 + MIN);
+
+  it('keeps a well-formed state of every mode as it is', () => {
+    for (const state of [due, initialScheduleState(T0), { ...due, mode: { kind: 'paused', until: null } } satisfies ScheduleState]) {
+      expect(readScheduleState(structuredClone(state), T0 + MIN)).toEqual(state);
+    }
+  });
+
+  it('starts afresh when any one field is missing or malformed, rather than scheduling from garbage', () => {
+    const broken: Record<string, unknown>[] = [
+      { version: 2 },
+      { activity: 'asleep' },
+      { awaySince: 'now' },
+      { awaySpellWasNaturalBreak: 0 },
+      { cycleActiveMs: -1 },
+      { cycleActiveMs: Number.NaN },
+      { snoozedUntilActiveMs: undefined },
+      { headsUpSent: null },
+      { lastSeenAt: Number.POSITIVE_INFINITY },
+      { mode: { kind: 'due', breakId: 3, dueSince: T0, startedAt: null, manual: false } },
+      { mode: { kind: 'due', breakId: '3', dueSince: T0, startedAt: null, manual: false, deferredAt: null } },
+      { mode: { kind: 'paused', until: 'later' } },
+      { mode: { kind: 'sleeping' } },
+      { mode: null },
+    ];
+    for (const change of broken) expect(readScheduleState({ ...due, ...change }, T0 + MIN), JSON.stringify(change)).toEqual(fresh);
+    const { nextBreakId: _, ...missing } = due;
+    expect(readScheduleState(missing, T0 + MIN)).toEqual(fresh);
+    expect(readScheduleState(null, T0 + MIN)).toEqual(fresh);
+    expect(readScheduleState('state', T0 + MIN)).toEqual(fresh);
   });
 });
