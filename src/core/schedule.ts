@@ -497,54 +497,51 @@ export function readScheduleState(stored: unknown, now: number): ScheduleState {
   return stored;
 }
 
-function isFiniteNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
+type Check = (v: unknown) => boolean;
+/** A check for every field of `T`: a field added to the type and not to its checks fails to compile. */
+type FieldChecks<T> = { [K in keyof T]-?: Check };
 
-function isNumberOrNull(v: unknown): v is number | null {
-  return v === null || isFiniteNumber(v);
-}
-
-function isMode(v: unknown): v is Mode {
+function hasFields<T>(v: unknown, checks: FieldChecks<T>): v is T {
   if (typeof v !== 'object' || v === null) return false;
-  const m = v as Record<string, unknown>;
-  switch (m.kind) {
-    case 'working':
-      return true;
-    case 'due':
-      return (
-        isFiniteNumber(m.breakId) &&
-        isFiniteNumber(m.dueSince) &&
-        isNumberOrNull(m.startedAt) &&
-        typeof m.manual === 'boolean' &&
-        isNumberOrNull(m.deferredAt)
-      );
-    case 'paused':
-      return isNumberOrNull(m.until);
-    default:
-      return false;
-  }
+  const fields = v as Record<string, unknown>;
+  return Object.entries<Check>(checks).every(([key, check]) => check(fields[key]));
 }
+
+const isFiniteNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isNumberOrNull: Check = (v) => v === null || isFiniteNumber(v);
+const isBoolean: Check = (v) => typeof v === 'boolean';
+
+const MODE_CHECKS: { [K in Mode['kind']]: FieldChecks<Extract<Mode, { kind: K }>> } = {
+  working: { kind: (v) => v === 'working' },
+  due: {
+    kind: (v) => v === 'due',
+    breakId: isFiniteNumber,
+    dueSince: isFiniteNumber,
+    startedAt: isNumberOrNull,
+    manual: isBoolean,
+    deferredAt: isNumberOrNull,
+  },
+  paused: { kind: (v) => v === 'paused', until: isNumberOrNull },
+};
+
+const STATE_CHECKS: FieldChecks<ScheduleState> = {
+  version: (v) => v === 1,
+  mode: (v) => Object.values<FieldChecks<Mode>>(MODE_CHECKS).some((checks) => hasFields(v, checks)),
+  activity: (v) => v === 'active' || v === 'idle' || v === 'locked',
+  awaySince: isNumberOrNull,
+  lockedSince: isNumberOrNull,
+  awaySpellWasNaturalBreak: isBoolean,
+  countingFrom: isFiniteNumber,
+  cycleActiveMs: (v) => isFiniteNumber(v) && (v as number) >= 0,
+  settledAt: isFiniteNumber,
+  snoozedUntilActiveMs: isNumberOrNull,
+  snoozesInRow: isFiniteNumber,
+  headsUpSent: isBoolean,
+  nextBreakId: isFiniteNumber,
+  alarmAt: isNumberOrNull,
+  lastSeenAt: isFiniteNumber,
+};
 
 export function isScheduleState(v: unknown): v is ScheduleState {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Record<string, unknown>;
-  return (
-    s.version === 1 &&
-    isMode(s.mode) &&
-    (s.activity === 'active' || s.activity === 'idle' || s.activity === 'locked') &&
-    isNumberOrNull(s.awaySince) &&
-    isNumberOrNull(s.lockedSince) &&
-    typeof s.awaySpellWasNaturalBreak === 'boolean' &&
-    isFiniteNumber(s.countingFrom) &&
-    isFiniteNumber(s.cycleActiveMs) &&
-    s.cycleActiveMs >= 0 &&
-    isFiniteNumber(s.settledAt) &&
-    isNumberOrNull(s.snoozedUntilActiveMs) &&
-    isFiniteNumber(s.snoozesInRow) &&
-    typeof s.headsUpSent === 'boolean' &&
-    isFiniteNumber(s.nextBreakId) &&
-    isNumberOrNull(s.alarmAt) &&
-    isFiniteNumber(s.lastSeenAt)
-  );
+  return hasFields<ScheduleState>(v, STATE_CHECKS);
 }
