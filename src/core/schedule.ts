@@ -208,10 +208,7 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
     case 'activity':
       return applyActivity(state, event.activity, now, timing, effects);
     case 'user:break-now':
-      if (state.mode.kind === 'due') {
-        effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer: false });
-        return { ...state, mode: { ...state.mode, deferredAt: null } };
-      }
+      if (state.mode.kind === 'due') return presentAgain(state, now, timing, effects, { asked: true });
       return enterDue(state, now, true, timing, effects);
     case 'surface:deferred':
       if (!isPending(state, event.breakId) || state.mode.kind !== 'due') return state;
@@ -281,7 +278,7 @@ function beginAwaySpell(
   if (next.mode.kind === 'working' && next.settledAt > from) {
     const overcountedMs = Math.min(countableMsBetween(from, next.settledAt, timing.workingHours), next.cycleActiveMs);
     next.cycleActiveMs -= overcountedMs;
-    if (overcountedMs > 0) effects.push({ type: 'record', record: { kind: 'active', ms: -overcountedMs, at: from } });
+    if (overcountedMs > 0) recordActive(effects, -overcountedMs, from);
     next.settledAt = from;
   }
   next.awaySince = from;
@@ -299,7 +296,7 @@ function endAwaySpell(state: ScheduleState, now: number, timing: Timing, effects
     const spellActiveMs = countableMsBetween(next.settledAt, countedUntil, timing.workingHours);
     if (spellActiveMs > 0) {
       next.cycleActiveMs += spellActiveMs;
-      effects.push({ type: 'record', record: { kind: 'active', ms: spellActiveMs, at: now } });
+      recordActive(effects, spellActiveMs, now);
     }
   }
   next = { ...next, awaySince: null, lockedSince: null, awaySpellWasNaturalBreak: false, settledAt: now, countingFrom: now };
@@ -318,14 +315,14 @@ function settle(state: ScheduleState, now: number, timing: Timing, effects: Effe
   if (next.mode.kind !== 'working') return { ...next, settledAt: Math.max(next.settledAt, now) };
   if (next.awaySince === null) {
     const ms = countableMsBetween(next.settledAt, now, timing.workingHours);
-    if (ms > 0) effects.push({ type: 'record', record: { kind: 'active', ms, at: now } });
+    if (ms > 0) recordActive(effects, ms, now);
     return { ...next, cycleActiveMs: next.cycleActiveMs + ms, settledAt: Math.max(next.settledAt, now) };
   }
   if (next.awaySpellWasNaturalBreak) return { ...next, settledAt: Math.max(next.settledAt, now) };
   // Short spell in progress: settle only the present time before it began.
   if (next.settledAt < next.awaySince) {
     const ms = countableMsBetween(next.settledAt, next.awaySince, timing.workingHours);
-    effects.push({ type: 'record', record: { kind: 'active', ms, at: now } });
+    recordActive(effects, ms, now);
     return { ...next, cycleActiveMs: next.cycleActiveMs + ms, settledAt: next.awaySince };
   }
   return next;
@@ -334,16 +331,24 @@ function settle(state: ScheduleState, now: number, timing: Timing, effects: Effe
 function naturalBreak(state: ScheduleState, now: number, effects: Effect[]): ScheduleState {
   const spellStart = state.awaySince ?? now;
   if (state.mode.kind === 'paused') return { ...state, awaySpellWasNaturalBreak: true };
-  if (state.mode.kind === 'due') {
-    effects.push({ type: 'dismiss-break', breakId: state.mode.breakId, outcome: 'natural' });
-  }
-  effects.push({ type: 'record', record: { kind: 'natural', at: spellStart } });
+  endBreak(state, 'natural', spellStart, effects);
   return {
     ...restartCycle(state, now),
     awaySince: state.awaySince,
     lockedSince: state.lockedSince,
     awaySpellWasNaturalBreak: true,
   };
+}
+
+/** Active time for the day of `at` (negative: time counted too early, taken back). */
+function recordActive(effects: Effect[], ms: number, at: number): void {
+  effects.push({ type: 'record', record: { kind: 'active', ms, at } });
+}
+
+/** The outcome goes into the history; a pending prompt is taken down with it (a paused or working cycle has none). */
+function endBreak(state: ScheduleState, outcome: BreakOutcome, at: number, effects: Effect[]): void {
+  if (state.mode.kind === 'due') effects.push({ type: 'dismiss-break', breakId: state.mode.breakId, outcome });
+  effects.push({ type: 'record', record: { kind: outcome, at } });
 }
 
 function restartCycle(state: ScheduleState, now: number): ScheduleState {
@@ -380,9 +385,10 @@ function deferredRecheckAt(mode: Extract<Mode, { kind: 'due' }>, timing: Timing)
   return Math.min(deferredAt + FULLSCREEN_RECHECK_MS, mode.dueSince + timing.fullscreenWaitMs);
 }
 
-function presentAgain(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+/** Shows the pending prompt again; asked for by the user, it shows at once rather than wait for a fullscreen window. */
+function presentAgain(state: ScheduleState, now: number, timing: Timing, effects: Effect[], { asked } = { asked: false }): ScheduleState {
   if (state.mode.kind !== 'due') return state;
-  const mayDefer = !state.mode.manual && now < state.mode.dueSince + timing.fullscreenWaitMs;
+  const mayDefer = !asked && !state.mode.manual && now < state.mode.dueSince + timing.fullscreenWaitMs;
   effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer });
   return { ...state, mode: { ...state.mode, deferredAt: null } };
 }
@@ -402,8 +408,7 @@ function enterDue(state: ScheduleState, now: number, manual: boolean, timing: Ti
 
 function snooze(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
   if (state.mode.kind !== 'due') return state;
-  effects.push({ type: 'dismiss-break', breakId: state.mode.breakId, outcome: 'snoozed' });
-  effects.push({ type: 'record', record: { kind: 'snoozed', at: now } });
+  endBreak(state, 'snoozed', now, effects);
   return {
     ...resumeWorking(state, now),
     snoozedUntilActiveMs: state.cycleActiveMs + timing.snoozeMs,
@@ -413,8 +418,7 @@ function snooze(state: ScheduleState, now: number, timing: Timing, effects: Effe
 
 function resolveAndRestart(state: ScheduleState, now: number, outcome: 'completed' | 'skipped', effects: Effect[]): ScheduleState {
   if (state.mode.kind !== 'due') return state;
-  effects.push({ type: 'dismiss-break', breakId: state.mode.breakId, outcome });
-  effects.push({ type: 'record', record: { kind: outcome, at: now } });
+  endBreak(state, outcome, now, effects);
   return restartCycle(state, now);
 }
 
@@ -424,7 +428,7 @@ function goDueIfReached(state: ScheduleState, now: number, timing: Timing, effec
   if (activeMs + DUE_TOLERANCE_MS < dueThresholdMs(state, timing)) return state;
   // Fold the counted part of a short idle spell in, so the cycle total is exact when it ends.
   const unsettledMs = activeMs - state.cycleActiveMs;
-  if (unsettledMs > 0) effects.push({ type: 'record', record: { kind: 'active', ms: unsettledMs, at: now } });
+  if (unsettledMs > 0) recordActive(effects, unsettledMs, now);
   const settled = { ...state, cycleActiveMs: activeMs };
   return enterDue(settled, now, false, timing, effects);
 }
