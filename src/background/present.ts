@@ -5,6 +5,7 @@ import { browser } from './browser';
 import overlayScript from '../content/overlay?iife';
 import type { Broadcast } from '../core/messages';
 import { canSnooze, type BreakOutcome } from '../core/schedule';
+import { minutesShown } from '../core/timing';
 import { hintQuery, promptView } from '../pages/break/prompt-view';
 import { t } from './i18n';
 import { loadSnapshot, savePresentation, type Presentation, type Snapshot } from './storage';
@@ -141,15 +142,9 @@ async function showOverlay(tabId: number, breakId: number, pageQuery: string): P
 }
 
 async function showNotification({ state, timing }: Snapshot): Promise<boolean> {
-  const minutes = String(Math.max(1, Math.round(timing.breakMs / 60_000)));
-  const basic = {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title: t('breakNotificationTitle', [minutes]),
-    message: t('breakNotificationMessage'),
-  };
+  const basic = basicNotification(t('breakNotificationTitle', [String(minutesShown(timing.breakMs))]), t('breakNotificationMessage'));
   const buttons = [{ title: t('buttonStart') }];
-  if (canSnooze(state, timing)) buttons.push({ title: t('buttonSnooze', [String(Math.max(1, Math.round(timing.snoozeMs / 60_000)))]) });
+  if (canSnooze(state, timing)) buttons.push({ title: t('buttonSnooze', [String(minutesShown(timing.snoozeMs))]) });
   // Chrome's options; the polyfill's types follow Firefox, which has neither.
   const withButtons: Notifications.CreateNotificationOptions & { buttons: { title: string }[]; requireInteraction: boolean } = {
     ...basic,
@@ -168,6 +163,11 @@ async function showNotification({ state, timing }: Snapshot): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A plain notification with our icon: all Firefox shows, and what Chrome's break notification adds its buttons to. */
+export function basicNotification(title: string, message: string) {
+  return { type: 'basic' as const, iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message };
 }
 
 async function openBreakWindow(anchor: Windows.Window | null, pageQuery = ''): Promise<Windows.Window | null> {

@@ -3,9 +3,9 @@
 import { browser } from './browser';
 import { applyRecords, type History } from '../core/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
-import type { Timing } from '../core/timing';
+import { minutesShown, type Timing } from '../core/timing';
 import { updateBadge } from './badge';
-import { dismissBreak, HEADS_UP_NOTIFICATION, presentBreak } from './present';
+import { basicNotification, dismissBreak, HEADS_UP_NOTIFICATION, presentBreak } from './present';
 import { LOCAL_KEYS, loadSnapshot, type Snapshot } from './storage';
 import { t } from './i18n';
 
@@ -106,11 +106,6 @@ async function focusedWindowIsFullscreen(): Promise<boolean> {
 async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void> {
   const seconds = Math.max(1, Math.round(msUntilBreak / 1000));
   await browser.notifications
-    .create(HEADS_UP_NOTIFICATION, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: t('headsUpTitle'),
-      message: t('headsUpMessage', [String(seconds), String(Math.round(timing.breakMs / 60_000) || 1)]),
-    })
+    .create(HEADS_UP_NOTIFICATION, basicNotification(t('headsUpTitle'), t('headsUpMessage', [String(seconds), String(minutesShown(timing.breakMs))])))
     .catch(() => undefined);
 }

@@ -46,6 +46,11 @@ export function readDevOverrides(stored: unknown): DevOverrides | null {
   return Object.keys(overrides).length > 0 ? overrides : null;
 }
 
+/** A duration in the whole minutes a notification or the prompt shows: rounded, and never 0. */
+export function minutesShown(ms: number): number {
+  return Math.max(1, Math.round(ms / 60_000));
+}
+
 export function timingFrom(settings: Settings, overrides: DevOverrides | null): Timing {
   const seconds = (override: number | undefined, fallbackSeconds: number) =>
     Math.round((override ?? fallbackSeconds) * 1000);

@@ -2,7 +2,7 @@
 // No extension APIs here: the background builds the hint with these same rules.
 import type { BreakView } from '../../core/messages';
 import { canSnooze, isScheduleState, type ScheduleState } from '../../core/schedule';
-import type { Timing } from '../../core/timing';
+import { minutesShown, type Timing } from '../../core/timing';
 import type { BreakPreferences } from './preferences';
 
 /** The part of a `BreakView` the prompt shows; the routine needs the whole view from `break:get`. */
@@ -32,7 +32,7 @@ export function promptView(state: ScheduleState, timing: Timing): PromptView | n
     canSnooze: canSnooze(state, timing),
     canSkip: !timing.strict,
     snoozesInRow: state.snoozesInRow,
-    snoozeMinutes: Math.max(1, Math.round(timing.snoozeMs / 60_000)),
+    snoozeMinutes: minutesShown(timing.snoozeMs),
     breakMs: timing.breakMs,
   };
 }
