@@ -31,7 +31,7 @@ export function registerSurfaceListeners(): void {
   });
   browser.windows.onFocusChanged.addListener((windowId: number) => {
     // Back from another program while the break waits in a notification: show it in the browser.
-    if (windowId !== WINDOW_ID_NONE) void whilePending((p) => p.surface === 'notification', (p) => inQueue(() => presentBreak(p.breakId, p)));
+    if (windowId !== WINDOW_ID_NONE) void whilePending((p) => p.surface === 'notification', presentAgain);
   });
   browser.windows.onRemoved.addListener((windowId: number) => {
     void breakWindowClosed(windowId);
@@ -57,10 +57,15 @@ async function whilePending(which: (presentation: Presentation) => boolean, then
   await then(presentation);
 }
 
+/** Shows the break again where the user is now, its surface `presentation` being gone or in the wrong place. */
+function presentAgain(presentation: Presentation): Promise<void> {
+  return inQueue(() => presentBreak(presentation.breakId, presentation));
+}
+
 function followOverlay(tabId: number): Promise<void> {
   return whilePending(
     (p) => p.surface === 'overlay' && p.tabId === tabId,
-    (p) => inQueue(() => presentBreak(p.breakId, p)),
+    presentAgain,
   );
 }
 
@@ -91,7 +96,7 @@ async function notificationButton(buttonIndex: number): Promise<void> {
 function overlayLost(breakId: number, tabId: number): Promise<void> {
   return whilePending(
     (p) => p.breakId === breakId && p.surface === 'overlay' && p.tabId === tabId,
-    (p) => inQueue(() => presentBreak(p.breakId, p)),
+    presentAgain,
   );
 }
 
