@@ -41,16 +41,7 @@ export function applyRecords(history: History, records: readonly HistoryRecord[]
     else tally[record.kind] += 1;
     next[key] = tally;
   }
-  return pruneHistory(next, records[records.length - 1]!.at);
-}
-
-export function pruneHistory(history: History, now: number): History {
-  const oldestKept = localDayKey(now - HISTORY_DAYS_KEPT * 86_400_000);
-  const keys = Object.keys(history);
-  if (keys.every((key) => key > oldestKept)) return history;
-  const next: History = {};
-  for (const key of keys) if (key > oldestKept) next[key] = history[key]!;
-  return next;
+  return keepLastYear(next, localDayKey(records[records.length - 1]!.at));
 }
 
 function isCount(v: unknown): v is number {

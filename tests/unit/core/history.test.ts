@@ -159,4 +159,11 @@ describe('keeping a year', () => {
     const history = withCompleted('2025-11-25', '2025-11-26', '2026-11-25');
     expect(Object.keys(keepLastYear(history, '2026-11-25')).sort()).toEqual(['2025-11-26', '2026-11-25']);
   });
+
+  it('a new record keeps the 365 calendar days ending on its day, also in the hour after midnight a DST change shifted', () => {
+    const stored = withCompleted('2025-03-29', '2025-03-30', '2025-03-31');
+    // 00:30 CEST on 2026-03-30 is 23:30 CET on 2025-03-29 exactly 365 × 24 h earlier: still calendar days count.
+    const history = applyRecords(stored, [{ kind: 'completed', at: at(2026, 3, 30, 0, 30) }]);
+    expect(Object.keys(history).sort()).toEqual(['2025-03-31', '2026-03-30']);
+  });
 });
