@@ -135,16 +135,22 @@ export type MigrationResult = { ok: true; fromVersion: number; fields: Fields } 
 /** Brings a stored or exported settings object to the current version's field names. */
 export function migrateSettings(stored: unknown): MigrationResult {
   if (!isPlainObject(stored)) return { ok: false, error: { key: 'settingsNotAnObject', params: [] } };
-  const { version = 0, ...fields } = stored;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return { ok: false, error: { key: 'settingsBadVersion', params: [String(SETTINGS_VERSION)] } };
-  }
-  if (version > SETTINGS_VERSION) {
+  const migrated = migrateFields(stored);
+  if (migrated) return { ok: true, ...migrated };
+  const { version } = stored;
+  if (Number.isInteger(version) && (version as number) > SETTINGS_VERSION) {
     return { ok: false, error: { key: 'settingsNewerVersion', params: [String(version), String(SETTINGS_VERSION)] } };
   }
+  return { ok: false, error: { key: 'settingsBadVersion', params: [String(SETTINGS_VERSION)] } };
+}
+
+/** The fields at the current version, or null when the item's version is not one we can migrate from (malformed or newer). */
+function migrateFields(stored: Fields): { fromVersion: number; fields: Fields } | null {
+  const { version = 0, ...fields } = stored;
+  if (!Number.isInteger(version) || (version as number) < 0 || (version as number) > SETTINGS_VERSION) return null;
   let migrated: Fields = fields;
-  for (let from = version; from < SETTINGS_VERSION; from += 1) migrated = MIGRATIONS[from]!(migrated);
-  return { ok: true, fromVersion: version, fields: migrated };
+  for (let from = version as number; from < SETTINGS_VERSION; from += 1) migrated = MIGRATIONS[from]!(migrated);
+  return { fromVersion: version as number, fields: migrated };
 }
 
 export function isPlainObject(value: unknown): value is Fields {
@@ -188,9 +194,8 @@ function readField(rule: FieldRule, value: unknown): unknown {
  * to its default on its own, so one bad value never costs the user the rest of their settings.
  */
 export function readSettings(stored: unknown): Settings {
-  const migrated = migrateSettings(stored);
   // Settings synced from a newer version of the extension: keep every field this version understands.
-  const fields: Fields = migrated.ok ? migrated.fields : isPlainObject(stored) ? stored : {};
+  const fields: Fields = isPlainObject(stored) ? (migrateFields(stored)?.fields ?? stored) : {};
   const settings = Object.fromEntries(SETTING_KEYS.map((key) => [key, readField(SETTING_RULES[key], fields[key])])) as Settings;
   // A natural break shorter than the break itself would make every break "natural".
   settings.naturalBreakMinutes = Math.max(settings.naturalBreakMinutes, minNaturalBreakMinutes(settings.breakSeconds));
