@@ -23,6 +23,8 @@ export type Mode =
   /** `until` null means "until I resume". */
   | { kind: 'paused'; until: number | null };
 
+type DueMode = Extract<Mode, { kind: 'due' }>;
+
 export interface ScheduleState {
   version: 1;
   mode: Mode;
@@ -211,10 +213,10 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
       if (state.mode.kind === 'due') return presentAgain(state, now, timing, effects, { asked: true });
       return enterDue(state, now, true, timing, effects);
     case 'surface:deferred':
-      if (!isPending(state, event.breakId) || state.mode.kind !== 'due') return state;
+      if (!isPending(state, event.breakId)) return state;
       return { ...state, mode: { ...state.mode, deferredAt: now } };
     case 'user:start':
-      if (!isPending(state, event.breakId) || state.mode.kind !== 'due' || state.mode.startedAt !== null) return state;
+      if (!isPending(state, event.breakId) || state.mode.startedAt !== null) return state;
       return { ...state, mode: { ...state.mode, startedAt: now } };
     case 'user:snooze':
       if (!isPending(state, event.breakId) || !canSnooze(state, timing)) return state;
@@ -226,7 +228,7 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
       if (!isPending(state, event.breakId) || timing.strict) return state;
       return resolveAndRestart(state, now, 'skipped', effects);
     case 'user:complete':
-      if (!isPending(state, event.breakId) || state.mode.kind !== 'due' || state.mode.startedAt === null) return state;
+      if (!isPending(state, event.breakId) || state.mode.startedAt === null) return state;
       return resolveAndRestart(state, now, 'completed', effects);
     case 'user:pause': {
       let paused = state;
@@ -368,7 +370,7 @@ function resumeWorking(state: ScheduleState, now: number): ScheduleState {
   return { ...state, mode: { kind: 'working' }, settledAt: now, countingFrom: now };
 }
 
-function isPending(state: ScheduleState, breakId: number): boolean {
+function isPending(state: ScheduleState, breakId: number): state is ScheduleState & { mode: DueMode } {
   return state.mode.kind === 'due' && state.mode.breakId === breakId;
 }
 
@@ -380,7 +382,7 @@ export function canSnooze(state: ScheduleState, timing: Timing): boolean {
 /** How often a break held back by a fullscreen window looks again. */
 export const FULLSCREEN_RECHECK_MS = 60_000;
 
-function deferredRecheckAt(mode: Extract<Mode, { kind: 'due' }>, timing: Timing): number {
+function deferredRecheckAt(mode: DueMode, timing: Timing): number {
   const deferredAt = mode.deferredAt ?? mode.dueSince;
   return Math.min(deferredAt + FULLSCREEN_RECHECK_MS, mode.dueSince + timing.fullscreenWaitMs);
 }
