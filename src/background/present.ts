@@ -53,9 +53,7 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
       where = await findUser();
     }
   }
-  const next = await show(breakId, where, snapshot);
-  await savePresentation(next);
-  if (current && !sameSurface(current, next)) await takeDown(current);
+  await replaceSurface(current, await show(breakId, where, snapshot));
 }
 
 /** Opens (or focuses) the break window, closing any other surface: a click on the notification. */
@@ -66,9 +64,13 @@ export async function presentBreakInWindow(breakId: number): Promise<void> {
     return;
   }
   const window = await openBreakWindow(await browser.windows.getLastFocused().catch(() => null));
-  const next: Presentation = { breakId, surface: 'window', ...(window?.id !== undefined ? { windowId: window.id } : {}) };
+  await replaceSurface(presentation, inWindow(breakId, window));
+}
+
+/** Records where the break shows now, then takes down the surface it showed on before, if that was another. */
+async function replaceSurface(current: Presentation | null, next: Presentation): Promise<void> {
   await savePresentation(next);
-  if (presentation && !sameSurface(presentation, next)) await takeDown(presentation);
+  if (current && !sameSurface(current, next)) await takeDown(current);
 }
 
 /** Tells every surface the break is over; each closes itself unless it shows the Done screen. */
@@ -115,6 +117,11 @@ async function show(breakId: number, where: Whereabouts, snapshot: Snapshot): Pr
     return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window.id !== undefined ? { windowId: where.window.id } : {}) };
   }
   const window = await openBreakWindow(where.kind === 'away' ? where.anchor : where.window, breakPageQuery(snapshot));
+  return inWindow(breakId, window);
+}
+
+/** The break in a window (without its id if the window could not be opened: nothing then to close). */
+function inWindow(breakId: number, window: Windows.Window | null): Presentation {
   return { breakId, surface: 'window', ...(window?.id !== undefined ? { windowId: window.id } : {}) };
 }
 
