@@ -5,6 +5,7 @@ import { readHistory, type History } from '../core/history';
 import { readScheduleState, type ScheduleState } from '../core/schedule';
 import { readSettings, type Settings } from '../core/settings-rules';
 import { readDevOverrides, timingFrom, type Timing } from '../core/timing';
+import { isPlainObject } from '../core/plain-object';
 
 export const LOCAL_KEYS = {
   schedule: 'schedule',
@@ -62,8 +63,8 @@ export async function loadSnapshot(now: number): Promise<Snapshot> {
 }
 
 function readPresentation(stored: unknown): Presentation | null {
-  if (typeof stored !== 'object' || stored === null) return null;
-  const p = stored as Record<string, unknown>;
+  if (!isPlainObject(stored)) return null;
+  const p = stored;
   if (typeof p.breakId !== 'number' || (p.surface !== 'overlay' && p.surface !== 'window' && p.surface !== 'notification')) return null;
   return {
     breakId: p.breakId,

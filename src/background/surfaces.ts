@@ -5,6 +5,7 @@ import { browser } from './browser';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON, presentBreak, presentBreakInWindow } from './present';
 import { dispatch, inQueue } from './scheduler';
 import { loadSnapshot, type Presentation } from './storage';
+import { isPlainObject } from '../core/plain-object';
 
 const WINDOW_ID_NONE = -1;
 
@@ -104,8 +105,8 @@ function overlayLost(breakId: number, tabId: number): Promise<void> {
 function parseOverlayLost(raw: unknown, sender: Runtime.MessageSender): { breakId: number; tabId: number } | null {
   if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return null;
   if (typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''))) return null;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const m = raw as Record<string, unknown>;
+  if (!isPlainObject(raw)) return null;
+  const m = raw;
   if (Object.keys(m).length !== 2 || m.type !== 'overlay:lost') return null;
   if (typeof m.breakId !== 'number' || !Number.isSafeInteger(m.breakId) || m.breakId <= 0) return null;
   return { breakId: m.breakId, tabId: sender.tab.id };

@@ -2,6 +2,7 @@
 
 import { addDays, isRealDayKey, type DayTally, type History } from './history';
 import { importDays, type HistoryStore, type ImportedResult } from './history-merge';
+import { isPlainObject } from './plain-object';
 
 // Merging checked days in is the background's part; it lives apart so the worker loads no file checking.
 export { importDays, mergeImported, type HistoryStore, type ImportedResult, type MergeSummary } from './history-merge';
@@ -76,10 +77,6 @@ export function historyToCsv(history: History): string {
 function childPath(parent: string, key: string): string {
   const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
   return /^[\w-]+$/.test(key) ? `${parent}.${shown}` : `${parent}[${JSON.stringify(shown)}]`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Per-day tallies of active time and breaks, keyed by the user's local calendar day.
 
 import type { HistoryRecord } from './schedule';
+import { isPlainObject } from './plain-object';
 
 export interface DayTally {
   activeMs: number;
@@ -50,11 +51,10 @@ function isCount(v: unknown): v is number {
 
 /** Reads stored history; a corrupt day is dropped on its own, the rest survive. */
 export function readHistory(stored: unknown): History {
-  if (typeof stored !== 'object' || stored === null) return {};
+  if (!isPlainObject(stored)) return {};
   const history: History = {};
-  for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || typeof value !== 'object' || value === null) continue;
-    const t = value as Record<string, unknown>;
+  for (const [key, t] of Object.entries(stored)) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || !isPlainObject(t)) continue;
     if (typeof t.activeMs === 'number' && t.activeMs >= 0 && isCount(t.completed) && isCount(t.snoozed) && isCount(t.skipped) && isCount(t.natural)) {
       history[key] = { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural };
     }

@@ -3,6 +3,7 @@
 import { readHistory, type DayTally, type History } from './history';
 import type { ImportResult } from './history-io';
 import type { BreakOutcome } from './schedule';
+import { isPlainObject } from './plain-object';
 
 /** What a page may ask of the background. */
 export type Request =
@@ -62,8 +63,8 @@ function isBreakId(v: unknown): v is number {
 
 /** Returns the request if `raw` is exactly a well-formed one, otherwise null. */
 export function parseRequest(raw: unknown): Request | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const m = raw as Record<string, unknown>;
+  if (!isPlainObject(raw)) return null;
+  const m = raw;
   const keys = Object.keys(m);
   const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
   if (typeof m.type !== 'string') return null;
@@ -73,7 +74,7 @@ export function parseRequest(raw: unknown): Request | null {
   switch (m.type) {
     case 'history:import': {
       // The page did the full check with messages for the user; this one only keeps bad data out.
-      if (!only('type', 'days') || typeof m.days !== 'object' || m.days === null || Array.isArray(m.days)) return null;
+      if (!only('type', 'days') || !isPlainObject(m.days)) return null;
       const days = readHistory(m.days);
       return Object.keys(days).length === Object.keys(m.days).length ? { type: 'history:import', days } : null;
     }

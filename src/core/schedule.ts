@@ -5,6 +5,7 @@
 
 import type { Timing } from './timing';
 import { addCountableMs, countableMsBetween } from './working-hours';
+import { isPlainObject } from './plain-object';
 
 export type Activity = 'active' | 'idle' | 'locked';
 
@@ -508,9 +509,7 @@ type Check = (v: unknown) => boolean;
 type FieldChecks<T> = { [K in keyof T]-?: Check };
 
 function hasFields<T>(v: unknown, checks: FieldChecks<T>): v is T {
-  if (typeof v !== 'object' || v === null) return false;
-  const fields = v as Record<string, unknown>;
-  return Object.entries<Check>(checks).every(([key, check]) => check(fields[key]));
+  return isPlainObject(v) && Object.entries<Check>(checks).every(([key, check]) => check(v[key]));
 }
 
 const isFiniteNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);

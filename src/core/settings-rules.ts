@@ -6,6 +6,7 @@
 
 import { EXERCISE_IDS } from './exercises';
 import { ROUTINE_IDS } from './routines';
+import { isPlainObject } from './plain-object';
 
 /** A validation message as an i18n key and its substitutions: the core has no i18n of its own. */
 export interface SettingMessage {
@@ -151,10 +152,6 @@ function migrateFields(stored: Fields): { fromVersion: number; fields: Fields } 
   let migrated: Fields = fields;
   for (let from = version as number; from < SETTINGS_VERSION; from += 1) migrated = MIGRATIONS[from]!(migrated);
   return { fromVersion: version as number, fields: migrated };
-}
-
-export function isPlainObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // --- Reading what is stored ------------------------------------------------------------------

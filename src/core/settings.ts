@@ -1,8 +1,8 @@
 // The options page's settings schema: valibot checks built from the rules table (settings-rules.ts), giving each problem its message.
 import * as v from 'valibot';
 import { ROUTINE_IDS } from './routines';
+import { isPlainObject } from './plain-object';
 import {
-  isPlainObject,
   migrateSettings,
   minNaturalBreakMinutes,
   MINUTES_PER_DAY,

@@ -1,6 +1,7 @@
 // The durations the scheduler runs on: the user's settings, sped up by the test-only clock.
 
 import type { Settings, WorkingHours } from './settings';
+import { isPlainObject } from './plain-object';
 
 /** Every duration the scheduler needs, in milliseconds. */
 export interface Timing {
@@ -34,11 +35,10 @@ const DEV_OVERRIDE_KEYS = ['workSeconds', 'breakSeconds', 'snoozeSeconds', 'natu
 
 /** Accepts only positive finite numbers of seconds (at most a day); anything else is dropped. */
 export function readDevOverrides(stored: unknown): DevOverrides | null {
-  if (typeof stored !== 'object' || stored === null) return null;
-  const source = stored as Record<string, unknown>;
+  if (!isPlainObject(stored)) return null;
   const overrides: DevOverrides = {};
   for (const key of DEV_OVERRIDE_KEYS) {
-    const value = source[key];
+    const value = stored[key];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 86_400) {
       overrides[key] = value;
     }

@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS } from '../../../src/core/exercises';
 import { DEFAULT_SETTINGS, FIELD_SCHEMAS, SETTING_KEYS, type Settings, type WorkingHours } from '../../../src/core/settings';
-import { isPlainObject, migrateSettings, minNaturalBreakMinutes, readSettings } from '../../../src/core/settings-rules';
+import { migrateSettings, minNaturalBreakMinutes, readSettings } from '../../../src/core/settings-rules';
+import { isPlainObject } from '../../../src/core/plain-object';
 
 const accepts = (key: keyof Settings, value: unknown) => v.safeParse(FIELD_SCHEMAS[key], value).success;
 const parsed = (key: keyof Settings, value: unknown) => v.parse(FIELD_SCHEMAS[key], value);
