@@ -5,6 +5,7 @@ import { browser } from './browser';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON, presentBreak, presentBreakInWindow } from './present';
 import { dispatch, inQueue } from './scheduler';
 import { loadSnapshot, type Presentation } from './storage';
+import { isBreakId } from '../core/messages';
 import { isPlainObject } from '../core/plain-object';
 
 const WINDOW_ID_NONE = -1;
@@ -107,7 +108,6 @@ function parseOverlayLost(raw: unknown, sender: Runtime.MessageSender): { breakI
   if (typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''))) return null;
   if (!isPlainObject(raw)) return null;
   const m = raw;
-  if (Object.keys(m).length !== 2 || m.type !== 'overlay:lost') return null;
-  if (typeof m.breakId !== 'number' || !Number.isSafeInteger(m.breakId) || m.breakId <= 0) return null;
+  if (Object.keys(m).length !== 2 || m.type !== 'overlay:lost' || !isBreakId(m.breakId)) return null;
   return { breakId: m.breakId, tabId: sender.tab.id };
 }

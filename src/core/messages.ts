@@ -57,7 +57,8 @@ export type Response<R extends Request> = R extends { type: 'break:get' }
 const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'break:complete', 'break:surface-gone']);
 const MAX_PAUSE_MINUTES = 7 * 24 * 60;
 
-function isBreakId(v: unknown): v is number {
+/** Break ids count up from 1. */
+export function isBreakId(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 }
 
