@@ -1,6 +1,6 @@
 // The toolbar badge: minutes to the next break (optional), a clear mark while a break is due or reminders are paused.
 
-import { browser } from './browser';
+import { browser, ignoreFailure } from './browser';
 import { badgeText } from '../core/badge';
 import type { ScheduleState } from '../core/schedule';
 import type { Timing } from '../core/timing';
@@ -30,5 +30,5 @@ export async function updateBadge(state: ScheduleState, now: number, timing: Tim
     browser.action.setTitle({
       title: state.mode.kind === 'due' ? t('badgeTitleDue') : state.mode.kind === 'paused' ? t('badgeTitlePaused') : t('extName'),
     }),
-  ]).catch(() => undefined);
+  ]).catch(ignoreFailure);
 }

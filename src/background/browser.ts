@@ -10,3 +10,6 @@ import type { Browser } from 'webextension-polyfill';
 const globals = globalThis as { browser?: Browser; chrome?: Browser };
 
 export const browser: Browser = globals.browser ?? globals.chrome!;
+
+/** For a call whose failure leaves nothing to do: the page, tab, window or notification it was for is gone. */
+export const ignoreFailure = (): undefined => undefined;

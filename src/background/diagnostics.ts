@@ -1,6 +1,6 @@
 // Development installs count what woke the background, so `npm run bench` can measure wake-ups.
 
-import { browser } from './browser';
+import { browser, ignoreFailure } from './browser';
 import { isDevelopmentInstall } from './storage';
 
 export const DIAGNOSTICS_KEY = 'diagnostics';
@@ -21,5 +21,5 @@ export function countWake(cause: WakeCause): void {
     const wakes = { ...(stored?.wakes ?? {}) };
     wakes[cause] = (wakes[cause] ?? 0) + 1;
     await browser.storage.local.set({ [DIAGNOSTICS_KEY]: { wakes } });
-  }).catch(() => undefined);
+  }).catch(ignoreFailure);
 }

@@ -1,7 +1,7 @@
 // Shows the pending break on exactly one surface — overlay over the active tab, else a popup window, else (browser not focused) a notification — and takes it away.
 
 import type { Notifications, Windows } from 'webextension-polyfill';
-import { browser } from './browser';
+import { browser, ignoreFailure } from './browser';
 import overlayScript from '../content/overlay?iife';
 import type { Broadcast } from '../core/messages';
 import { canSnooze, type BreakOutcome } from '../core/schedule';
@@ -60,7 +60,7 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
 export async function presentBreakInWindow(breakId: number): Promise<void> {
   const { presentation } = await loadSnapshot(Date.now());
   if (presentation?.breakId === breakId && presentation.surface === 'window' && (await windowExists(presentation.windowId))) {
-    await browser.windows.update(presentation.windowId!, { focused: true }).catch(() => undefined);
+    await browser.windows.update(presentation.windowId!, { focused: true }).catch(ignoreFailure);
     return;
   }
   const window = await openBreakWindow(await browser.windows.getLastFocused().catch(() => null));
@@ -77,15 +77,15 @@ async function replaceSurface(current: Presentation | null, next: Presentation):
 export async function dismissBreak(breakId: number, outcome: BreakOutcome, presentation: Presentation | null): Promise<void> {
   const message: Broadcast = { type: 'break:resolved', breakId, outcome };
   // Rejects when no page is listening, which is fine: then there is nothing to close.
-  await browser.runtime.sendMessage(message).catch(() => undefined);
+  await browser.runtime.sendMessage(message).catch(ignoreFailure);
   const current = (await loadSnapshot(Date.now())).presentation ?? presentation;
   if (current?.breakId === breakId) {
     // A completed break keeps its surface: it shows the Done screen until the user closes it.
     if (outcome !== 'completed') await takeDown(current);
     await savePresentation(null);
   }
-  await browser.notifications.clear(BREAK_NOTIFICATION).catch(() => undefined);
-  await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(() => undefined);
+  await browser.notifications.clear(BREAK_NOTIFICATION).catch(ignoreFailure);
+  await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(ignoreFailure);
 }
 
 async function findUser(): Promise<Whereabouts> {
@@ -101,7 +101,7 @@ async function keepsShowing(current: Presentation, where: Whereabouts): Promise<
   switch (current.surface) {
     case 'window':
       if (!(await windowExists(current.windowId))) return false;
-      if (where.kind === 'browser') await browser.windows.update(current.windowId!, { focused: true }).catch(() => undefined);
+      if (where.kind === 'browser') await browser.windows.update(current.windowId!, { focused: true }).catch(ignoreFailure);
       return true;
     case 'notification':
       return where.kind === 'away';
@@ -199,10 +199,10 @@ async function takeDown(presentation: Presentation): Promise<void> {
       if (presentation.tabId === undefined) return;
       await browser.scripting
         .executeScript({ target: { tabId: presentation.tabId }, func: () => globalThis.__unhunchOverlayApi?.close() })
-        .catch(() => undefined);
+        .catch(ignoreFailure);
       return;
     case 'notification':
-      await browser.notifications.clear(BREAK_NOTIFICATION).catch(() => undefined);
+      await browser.notifications.clear(BREAK_NOTIFICATION).catch(ignoreFailure);
       return;
   }
 }
@@ -215,7 +215,7 @@ function sameSurface(a: Presentation, b: Presentation): boolean {
 }
 
 async function closeWindow(windowId: number | undefined): Promise<void> {
-  if (windowId !== undefined) await browser.windows.remove(windowId).catch(() => undefined);
+  if (windowId !== undefined) await browser.windows.remove(windowId).catch(ignoreFailure);
 }
 
 async function windowExists(windowId: number | undefined): Promise<boolean> {

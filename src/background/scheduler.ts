@@ -1,6 +1,6 @@
 // Runs the core scheduler: one event at a time, state persisted before any effect is carried out.
 
-import { browser } from './browser';
+import { browser, ignoreFailure } from './browser';
 import { applyRecords, type History } from '../core/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
 import { minutesShown, type Timing } from '../core/timing';
@@ -41,7 +41,7 @@ export function startWorker(): void {
     const session = browser.storage.session;
     const seen = await session.get(BROWSER_SESSION_KEY).catch(() => ({}) as Record<string, unknown>);
     const browserJustStarted = seen[BROWSER_SESSION_KEY] !== true;
-    if (browserJustStarted) await session.set({ [BROWSER_SESSION_KEY]: true }).catch(() => undefined);
+    if (browserJustStarted) await session.set({ [BROWSER_SESSION_KEY]: true }).catch(ignoreFailure);
     return process({ type: browserJustStarted ? 'browser:started' : 'worker:started' });
   });
   queue = run.catch((error: unknown) => console.error('Unhunch: could not start', error));
@@ -50,7 +50,7 @@ export function startWorker(): void {
 /** Runs `task` in the queue, so it sees the state after every event dispatched before it. */
 export function inQueue<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task);
-  queue = run.catch(() => undefined);
+  queue = run.catch(() => undefined); // The caller gets the failure; the queue goes on.
   return run;
 }
 
@@ -107,5 +107,5 @@ async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void
   const seconds = Math.max(1, Math.round(msUntilBreak / 1000));
   await browser.notifications
     .create(HEADS_UP_NOTIFICATION, basicNotification(t('headsUpTitle'), t('headsUpMessage', [String(seconds), String(minutesShown(timing.breakMs))])))
-    .catch(() => undefined);
+    .catch(ignoreFailure);
 }

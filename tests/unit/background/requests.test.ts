@@ -2,7 +2,8 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../src/background/browser', () => ({ browser: fakeBrowser }));
+// The fake browser in place of the real one; the module's helpers stay.
+vi.mock('../../../src/background/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/popup/index.html' };
 const installType = { value: 'development' };
