@@ -63,7 +63,7 @@ export async function presentBreakInWindow(breakId: number): Promise<void> {
     await browser.windows.update(presentation.windowId!, { focused: true }).catch(ignoreFailure);
     return;
   }
-  const window = await openBreakWindow(await browser.windows.getLastFocused().catch(() => null));
+  const window = await openBreakWindow(await lastFocusedWindow());
   await replaceSurface(presentation, inWindow(breakId, window));
 }
 
@@ -88,8 +88,13 @@ export async function dismissBreak(breakId: number, outcome: BreakOutcome, prese
   await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(ignoreFailure);
 }
 
+/** The browser window the user was last in; null when there is none (or the browser can't say). */
+export function lastFocusedWindow(): Promise<Windows.Window | null> {
+  return browser.windows.getLastFocused().catch(() => null);
+}
+
 async function findUser(): Promise<Whereabouts> {
-  const window = await browser.windows.getLastFocused().catch(() => null);
+  const window = await lastFocusedWindow();
   if (!window || window.id === undefined || window.focused === false) return { kind: 'away', anchor: window };
   if (window.type !== undefined && window.type !== 'normal') return { kind: 'browser', window, tabId: null };
   const [tab] = await browser.tabs.query({ active: true, windowId: window.id }).catch(() => []);

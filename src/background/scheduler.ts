@@ -5,7 +5,7 @@ import { applyRecords, type History } from '../core/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
 import { minutesShown, type Timing } from '../core/timing';
 import { updateBadge } from './badge';
-import { basicNotification, dismissBreak, HEADS_UP_NOTIFICATION, presentBreak } from './present';
+import { basicNotification, dismissBreak, HEADS_UP_NOTIFICATION, lastFocusedWindow, presentBreak } from './present';
 import { LOCAL_KEYS, loadSnapshot, type Snapshot } from './storage';
 import { t } from './i18n';
 
@@ -99,7 +99,7 @@ async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promi
 }
 
 async function focusedWindowIsFullscreen(): Promise<boolean> {
-  const window = await browser.windows.getLastFocused().catch(() => null);
+  const window = await lastFocusedWindow();
   return window?.focused === true && window.state === 'fullscreen';
 }
 
