@@ -39,11 +39,11 @@ browser.idle.onStateChanged.addListener((activity: Activity) => {
 // starts or the extension is installed, not at every wake-up. (The browser start itself is
 // recognised by startWorker() below; this listener makes sure a browser start wakes us.)
 browser.runtime.onStartup.addListener(() => {
-  void applyStoredIdleDetection().then(syncIdleState);
+  void setUpIdleDetection();
 });
 
 browser.runtime.onInstalled.addListener((details) => {
-  void applyStoredIdleDetection().then(syncIdleState);
+  void setUpIdleDetection();
   // A fresh install gets the welcome page; an update stays quiet (PRODUCT.md § Onboarding).
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
 });
@@ -70,14 +70,10 @@ async function applyIdleDetection(seconds: number): Promise<void> {
   browser.idle.setDetectionInterval(seconds);
 }
 
-async function applyStoredIdleDetection(): Promise<void> {
-  const { settings } = await loadSnapshot(Date.now());
-  await applyIdleDetection(settings.idleDetectionSeconds);
-}
-
-/** Catches up with the idle state when we may have missed a change (browser start, install). */
-async function syncIdleState(): Promise<void> {
+/** Sets the stored idle detection interval and catches up with the idle state, whose changes we may have missed (browser start, install). */
+async function setUpIdleDetection(): Promise<void> {
   const { settings, state } = await loadSnapshot(Date.now());
+  await applyIdleDetection(settings.idleDetectionSeconds);
   const activity = (await browser.idle.queryState(settings.idleDetectionSeconds)) as Activity;
   if (activity !== state.activity) await dispatch({ type: 'activity', activity });
 }
