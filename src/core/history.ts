@@ -14,6 +14,8 @@ export interface DayTally {
 /** Day key (`YYYY-MM-DD`, local time) → that day's tally. */
 export type History = Record<string, DayTally>;
 
+const DAY_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export const HISTORY_DAYS_KEPT = 365;
 
 export function emptyTally(): DayTally {
@@ -23,8 +25,13 @@ export function emptyTally(): DayTally {
 /** The local calendar day of an instant, as `YYYY-MM-DD`. */
 export function localDayKey(epochMs: number): string {
   const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return dayKeyOf(d.getFullYear(), d.getMonth(), d.getDate());
+}
+
+/** `YYYY-MM-DD` of a calendar date; `monthIndex` counts from 0, as Date does. */
+function dayKeyOf(year: number, monthIndex: number, day: number): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(monthIndex + 1)}-${pad(day)}`;
 }
 
 export function tallyFor(history: History, dayKey: string): DayTally {
@@ -54,7 +61,7 @@ export function readHistory(stored: unknown): History {
   if (!isPlainObject(stored)) return {};
   const history: History = {};
   for (const [key, t] of Object.entries(stored)) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || !isPlainObject(t)) continue;
+    if (!DAY_KEY_PATTERN.test(key) || !isPlainObject(t)) continue;
     if (typeof t.activeMs === 'number' && t.activeMs >= 0 && isCount(t.completed) && isCount(t.snoozed) && isCount(t.skipped) && isCount(t.natural)) {
       history[key] = { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural };
     }
@@ -64,8 +71,6 @@ export function readHistory(stored: unknown): History {
 
 // Calendar arithmetic on day keys. A day key names a calendar date, not an instant, so it is
 // done in UTC, where every day has 24 hours: DST changes and month/year ends can't skew it.
-
-const DAY_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for `YYYY-MM-DD` strings that name a date that exists (no 2026-02-30). */
 export function isRealDayKey(key: string): boolean {
@@ -81,8 +86,7 @@ export function addDays(dayKey: string, days: number): string {
   const match = DAY_KEY_PATTERN.exec(dayKey);
   if (!match) throw new RangeError(`not a day key: ${dayKey}`);
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days));
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  return dayKeyOf(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
 export interface DaySeriesEntry {
