@@ -12,7 +12,7 @@ import { countWake } from './diagnostics';
 import { onRequest } from './requests';
 import { registerSurfaceListeners } from './surfaces';
 import { ALARM_NAME, dispatch, inQueue, startWorker } from './scheduler';
-import { LOCAL_KEYS, loadSnapshot, SYNC_SETTINGS_KEY } from './storage';
+import { DEV_OVERRIDES_KEY, loadSnapshot, SYNC_SETTINGS_KEY } from './storage';
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM_NAME) {
@@ -50,7 +50,7 @@ browser.runtime.onInstalled.addListener((details) => {
 
 browser.storage.onChanged.addListener((changes, area) => {
   const timingChanged =
-    (area === 'local' && LOCAL_KEYS.devOverrides in changes) || (area === 'sync' && SYNC_SETTINGS_KEY in changes);
+    (area === 'local' && DEV_OVERRIDES_KEY in changes) || (area === 'sync' && SYNC_SETTINGS_KEY in changes);
   if (!timingChanged) return;
   void dispatch({ type: 'timing:changed' });
   if (area === 'sync') void applyIdleDetection(readSettings(changes[SYNC_SETTINGS_KEY]?.newValue).idleDetectionSeconds);

@@ -10,12 +10,12 @@ import { routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
 import { browser } from './browser';
-import { LOCAL_KEYS, loadSnapshot } from './storage';
+import { HISTORY_KEY, loadSnapshot } from './storage';
 
 // Not `new URL(...).origin`: for non-web schemes that is "null" in some engines.
 const historyStore: HistoryStore = {
-  read: async () => (await browser.storage.local.get(LOCAL_KEYS.history))[LOCAL_KEYS.history],
-  write: (history) => browser.storage.local.set({ [LOCAL_KEYS.history]: history }),
+  read: async () => (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY],
+  write: (history) => browser.storage.local.set({ [HISTORY_KEY]: history }),
 };
 
 const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');

@@ -6,7 +6,7 @@ import { step, type Effect, type HistoryRecord, type ScheduleEvent, type Schedul
 import { minutesShown, type Timing } from '../core/timing';
 import { updateBadge } from './badge';
 import { basicNotification, dismissBreak, HEADS_UP_NOTIFICATION, lastFocusedWindow, presentBreak } from './present';
-import { LOCAL_KEYS, loadSnapshot, type Snapshot } from './storage';
+import { HISTORY_KEY, SCHEDULE_KEY, TIMING_KEY, loadSnapshot, type Snapshot } from './storage';
 import { t } from './i18n';
 
 export const ALARM_NAME = 'unhunch:next';
@@ -62,9 +62,9 @@ async function process(event: ScheduleEvent): Promise<Processed> {
   const history = applyRecords(snapshot.history, records);
   // Persist first: the worker may be stopped at any await below, and state must survive it.
   await browser.storage.local.set({
-    [LOCAL_KEYS.schedule]: state,
-    [LOCAL_KEYS.history]: history,
-    [LOCAL_KEYS.timing]: snapshot.timing,
+    [SCHEDULE_KEY]: state,
+    [HISTORY_KEY]: history,
+    [TIMING_KEY]: snapshot.timing,
   });
   for (const effect of effects) await runEffect(effect, snapshot, now);
   await updateBadge(state, now, snapshot.timing, snapshot.settings.badgeMinutes);

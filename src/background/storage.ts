@@ -7,14 +7,14 @@ import { readSettings, type Settings } from '../core/settings-rules';
 import { readDevOverrides, timingFrom, type Timing } from '../core/timing';
 import { isPlainObject } from '../core/plain-object';
 
-export const LOCAL_KEYS = {
-  schedule: 'schedule',
-  history: 'history',
-  devOverrides: 'devOverrides',
-  /** The timing in force, kept for the pages so they need not re-derive it. */
-  timing: 'timing',
-  presentation: 'presentation',
-} as const;
+// The storage.local keys the background writes; the pages read the same names.
+export const SCHEDULE_KEY = 'schedule';
+export const HISTORY_KEY = 'history';
+/** The test-only clock (timing.ts). */
+export const DEV_OVERRIDES_KEY = 'devOverrides';
+/** The timing in force, kept for the pages so they need not re-derive it. */
+export const TIMING_KEY = 'timing';
+export const PRESENTATION_KEY = 'presentation';
 
 export const SYNC_SETTINGS_KEY = 'settings';
 
@@ -47,18 +47,18 @@ export function isDevelopmentInstall(): Promise<boolean> {
 
 export async function loadSnapshot(now: number): Promise<Snapshot> {
   const [local, sync, development] = await Promise.all([
-    browser.storage.local.get([LOCAL_KEYS.schedule, LOCAL_KEYS.history, LOCAL_KEYS.devOverrides, LOCAL_KEYS.presentation]),
+    browser.storage.local.get([SCHEDULE_KEY, HISTORY_KEY, DEV_OVERRIDES_KEY, PRESENTATION_KEY]),
     browser.storage.sync.get(SYNC_SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>),
     isDevelopmentInstall(),
   ]);
   const settings = readSettings(sync[SYNC_SETTINGS_KEY]);
-  const overrides = development ? readDevOverrides(local[LOCAL_KEYS.devOverrides]) : null;
+  const overrides = development ? readDevOverrides(local[DEV_OVERRIDES_KEY]) : null;
   return {
-    state: readScheduleState(local[LOCAL_KEYS.schedule], now),
-    history: readHistory(local[LOCAL_KEYS.history]),
+    state: readScheduleState(local[SCHEDULE_KEY], now),
+    history: readHistory(local[HISTORY_KEY]),
     settings,
     timing: timingFrom(settings, overrides),
-    presentation: readPresentation(local[LOCAL_KEYS.presentation]),
+    presentation: readPresentation(local[PRESENTATION_KEY]),
   };
 }
 
@@ -75,6 +75,6 @@ function readPresentation(stored: unknown): Presentation | null {
 }
 
 export async function savePresentation(presentation: Presentation | null): Promise<void> {
-  if (presentation) await browser.storage.local.set({ [LOCAL_KEYS.presentation]: presentation });
-  else await browser.storage.local.remove(LOCAL_KEYS.presentation);
+  if (presentation) await browser.storage.local.set({ [PRESENTATION_KEY]: presentation });
+  else await browser.storage.local.remove(PRESENTATION_KEY);
 }
