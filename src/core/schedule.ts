@@ -315,20 +315,19 @@ function settle(state: ScheduleState, now: number, timing: Timing, effects: Effe
   if (next.awaySince !== null && !next.awaySpellWasNaturalBreak && now - next.awaySince >= timing.naturalBreakMs) {
     next = naturalBreak(next, now, effects);
   }
-  if (next.mode.kind !== 'working') return { ...next, settledAt: Math.max(next.settledAt, now) };
-  if (next.awaySince === null) {
-    const ms = countableMsBetween(next.settledAt, now, timing.workingHours);
-    if (ms > 0) recordActive(effects, ms, now);
-    return { ...next, cycleActiveMs: next.cycleActiveMs + ms, settledAt: Math.max(next.settledAt, now) };
-  }
-  if (next.awaySpellWasNaturalBreak) return { ...next, settledAt: Math.max(next.settledAt, now) };
-  // Short spell in progress: settle only the present time before it began.
-  if (next.settledAt < next.awaySince) {
+  if (next.mode.kind === 'working' && next.awaySince !== null && !next.awaySpellWasNaturalBreak) {
+    // Short spell in progress: settle only the present time before it began.
+    if (next.settledAt >= next.awaySince) return next;
     const ms = countableMsBetween(next.settledAt, next.awaySince, timing.workingHours);
     recordActive(effects, ms, now);
     return { ...next, cycleActiveMs: next.cycleActiveMs + ms, settledAt: next.awaySince };
   }
-  return next;
+  if (next.mode.kind === 'working' && next.awaySince === null) {
+    const ms = countableMsBetween(next.settledAt, now, timing.workingHours);
+    if (ms > 0) recordActive(effects, ms, now);
+    next.cycleActiveMs += ms;
+  }
+  return { ...next, settledAt: Math.max(next.settledAt, now) };
 }
 
 function naturalBreak(state: ScheduleState, now: number, effects: Effect[]): ScheduleState {
