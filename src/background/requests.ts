@@ -49,7 +49,7 @@ async function answer(request: Request): Promise<unknown> {
     case 'break:get':
       return inQueue(() => breakView());
     case 'break:start':
-      return acted(await dispatch({ type: 'user:start', breakId: request.breakId }), request.breakId, (s) => s.kind === 'due' && s.startedAt !== null);
+      return started(await dispatch({ type: 'user:start', breakId: request.breakId }), request.breakId);
     case 'break:snooze':
       return resolved(await dispatch({ type: 'user:snooze', breakId: request.breakId }), request.breakId);
     case 'break:skip':
@@ -93,9 +93,10 @@ function resolved(processed: Processed, breakId: number): { ok: boolean } {
   return { ok: !(mode.kind === 'due' && mode.breakId === breakId) };
 }
 
-function acted(processed: Processed, breakId: number, check: (mode: Processed['state']['mode']) => boolean): { ok: boolean } {
+/** Start worked if the break is still the pending one and its routine is now running. */
+function started(processed: Processed, breakId: number): { ok: boolean } {
   const mode = processed.state.mode;
-  return { ok: mode.kind === 'due' && mode.breakId === breakId && check(mode) };
+  return { ok: mode.kind === 'due' && mode.breakId === breakId && mode.startedAt !== null };
 }
 
 async function breakView(): Promise<BreakView | null> {
