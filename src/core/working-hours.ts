@@ -25,7 +25,7 @@ function intervalOn(day: Date, hours: WorkingHours): Interval | null {
   if (!hours.days.includes(day.getDay())) return null;
   const start = atLocalMinute(day, hours.startMinute);
   // End before (or at) start: the window runs past midnight into the next day.
-  const endDay = hours.endMinute > hours.startMinute ? day : new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
+  const endDay = hours.endMinute > hours.startMinute ? day : localMidnight(day.getTime(), 1);
   return { start, end: atLocalMinute(endDay, hours.endMinute) };
 }
 
