@@ -194,6 +194,27 @@ function removeChunksOnlyReachableFrom(bundle: Rollup.OutputBundle, entry: Rollu
   }
 }
 
+/**
+ * `description` in _locales is for translators; the browser never reads it. The packaged copies
+ * drop it (and the indentation), which takes about 8 KB off each store zip: room for the break
+ * page's own copy of preact.
+ */
+function compactLocales(outDir: string): Plugin {
+  return {
+    name: 'unhunch:compact-locales',
+    apply: 'build',
+    writeBundle() {
+      const localesDir = resolve(outDir, '_locales');
+      for (const locale of readdirSync(localesDir)) {
+        const path = resolve(localesDir, locale, 'messages.json');
+        const messages = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { message: string; description?: string }>;
+        for (const entry of Object.values(messages)) delete entry.description;
+        writeFileSync(path, JSON.stringify(messages));
+      }
+    },
+  };
+}
+
 /** crxjs turns `import x from './y.ts?iife'` into the path of the built script, relative to the root, ending in .js. */
 const iifeAsOutputPath: Plugin = {
   name: 'unhunch:iife-as-output-path',
@@ -220,6 +241,7 @@ export default defineConfig(({ mode }) => {
       crx({ manifest: manifestFor(target), browser: target }),
       keepOnlyDeclaredWebAccessibleResources(outDir),
       selfContainedBreakPage(),
+      compactLocales(outDir),
       selfContainedWorker(outDir),
     ],
     build: {
