@@ -3,7 +3,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { build, defineConfig, type Plugin, type Rollup } from 'vite';
+import { build, defineConfig, type Plugin, type PluginOption, type Rollup } from 'vite';
 import rootManifest from './manifest.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox';
@@ -64,21 +64,7 @@ function selfContainedWorker(outDir: string): Plugin {
       const chunk = Object.values(bundle).find((file): file is Rollup.OutputChunk => file.type === 'chunk' && file.facadeModuleId === WORKER_ENTRY);
       if (!chunk) this.error(`no chunk for ${WORKER_ENTRY}`);
       workerFileName = chunk.fileName;
-      const result = await build({
-        configFile: false,
-        root: ROOT,
-        logLevel: 'warn',
-        plugins: [iifeAsOutputPath],
-        build: {
-          write: false,
-          target: 'es2022',
-          minify: true,
-          sourcemap: false,
-          modulePreload: false,
-          rollupOptions: { input: WORKER_ENTRY, output: { format: 'es', codeSplitting: false } },
-        },
-      });
-      const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
+      const outputs = await buildApart(WORKER_ENTRY, [iifeAsOutputPath], { output: { format: 'es', codeSplitting: false } });
       const chunks = outputs.filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
       if (chunks.length !== 1) this.error(`the worker did not build into one file: ${chunks.map((c) => c.fileName).join(', ')}`);
       workerCode = chunks[0]!.code;
@@ -93,6 +79,23 @@ function selfContainedWorker(outDir: string): Plugin {
       removeUnreferencedScripts(outDir);
     },
   };
+}
+
+/** Builds one entry apart from the shared build, in memory, minified like it; returns its files. */
+async function buildApart(
+  input: string,
+  plugins: PluginOption[],
+  rollupOptions: { output: Rollup.OutputOptions },
+  options: { cssCodeSplit?: boolean } = {},
+): Promise<(Rollup.OutputChunk | Rollup.OutputAsset)[]> {
+  const result = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    plugins,
+    build: { write: false, target: 'es2022', minify: true, sourcemap: false, modulePreload: false, ...options, rollupOptions: { input, ...rollupOptions } },
+  });
+  return (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
 }
 
 /**
@@ -130,31 +133,20 @@ function selfContainedBreakPage(): Plugin {
       const html = bundle[BREAK_PAGE_HTML];
       const entry = Object.values(bundle).find((file): file is Rollup.OutputChunk => file.type === 'chunk' && file.isEntry && file.moduleIds.includes(BREAK_PAGE_ENTRY));
       if (html?.type !== 'asset' || !entry) this.error(`no ${BREAK_PAGE_HTML} or no chunk for ${BREAK_PAGE_ENTRY}`);
-      const result = await build({
-        configFile: false,
-        root: ROOT,
-        logLevel: 'warn',
-        plugins: [preact()],
-        build: {
-          write: false,
-          target: 'es2022',
-          minify: true,
-          sourcemap: false,
-          modulePreload: false,
-          // Every style the page can show, in one stylesheet that is there before the first paint.
-          cssCodeSplit: false,
-          rollupOptions: {
-            input: BREAK_PAGE_ENTRY,
-            output: {
-              format: 'es',
-              entryFileNames: 'assets/break-page-[hash].js',
-              chunkFileNames: 'assets/break-page-[name]-[hash].js',
-              assetFileNames: 'assets/break-page-[hash][extname]',
-            },
+      const outputs = await buildApart(
+        BREAK_PAGE_ENTRY,
+        [preact()],
+        {
+          output: {
+            format: 'es',
+            entryFileNames: 'assets/break-page-[hash].js',
+            chunkFileNames: 'assets/break-page-[name]-[hash].js',
+            assetFileNames: 'assets/break-page-[hash][extname]',
           },
         },
-      });
-      const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
+        // Every style the page can show, in one stylesheet that is there before the first paint.
+        { cssCodeSplit: false },
+      );
       const scripts = outputs.filter((file): file is Rollup.OutputChunk => file.type === 'chunk' && file.isEntry);
       const styles = outputs.filter((file): file is Rollup.OutputAsset => file.type === 'asset' && file.fileName.endsWith('.css'));
       if (scripts.length !== 1 || styles.length !== 1) this.error(`the break page did not build into one script and one stylesheet: ${outputs.map((f) => f.fileName).join(', ')}`);
