@@ -16,6 +16,23 @@ const resultsFile = path.resolve(root, process.env.BENCH_RESULTS ?? (smoke ? 'te
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const report = smoke ? ['--reporter=default', '--reporter=json', `--outputFile.json=${path.join(root, 'test-results', 'bench.json')}`] : [];
 
+// The bench measures whatever build it finds; one older than the sources would quietly measure old code.
+const outDir = path.resolve(root, process.env.UNHUNCH_OUT_DIR ?? 'dist');
+const builtAt = (target) => fs.statSync(path.join(outDir, target, 'manifest.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+const sources = ['manifest.json', 'vite.config.ts', 'src', 'public'].flatMap((entry) => {
+  const full = path.join(root, entry);
+  if (!fs.statSync(full).isDirectory()) return [full];
+  return fs.readdirSync(full, { recursive: true }).map((name) => path.join(full, name));
+});
+const newest = sources.reduce((a, file) => { const ms = fs.statSync(file).mtimeMs; return ms > a.ms ? { file, ms } : a; }, { file: '', ms: 0 });
+const stale = ['chrome', 'firefox'].filter((target) => builtAt(target) < newest.ms);
+if (stale.length > 0) {
+  const shownDir = path.relative(root, outDir).startsWith('..') ? outDir : path.relative(root, outDir);
+  console.error(`bench: the build in ${shownDir}/{${stale.join(',')}} is missing or older than ${path.relative(root, newest.file)}.`);
+  console.error(`Build first: ${process.env.UNHUNCH_OUT_DIR ? `UNHUNCH_OUT_DIR=${process.env.UNHUNCH_OUT_DIR} ` : ''}npm run build`);
+  process.exit(1);
+}
+
 // A stale smoke report must not pass for this run's.
 if (smoke) for (const file of [resultsFile, path.join(root, 'test-results', 'bench.json')]) fs.rmSync(file, { force: true });
 const started = Date.now();
