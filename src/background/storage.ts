@@ -62,6 +62,11 @@ export async function loadSnapshot(now: number): Promise<Snapshot> {
   };
 }
 
+/** Where the break shows, read alone: most tab and window events only need to learn that none does. */
+export async function loadPresentation(): Promise<Presentation | null> {
+  return readPresentation((await browser.storage.local.get(PRESENTATION_KEY))[PRESENTATION_KEY]);
+}
+
 function readPresentation(stored: unknown): Presentation | null {
   if (!isPlainObject(stored)) return null;
   const p = stored;

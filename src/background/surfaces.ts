@@ -4,7 +4,7 @@ import type { Runtime, Tabs } from 'webextension-polyfill';
 import { browser } from './browser';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON, presentBreak, presentBreakInWindow } from './present';
 import { dispatch, inQueue } from './scheduler';
-import { loadSnapshot, type Presentation } from './storage';
+import { loadPresentation, loadSnapshot, type Presentation } from './storage';
 import { isBreakId } from '../core/messages';
 import { isPlainObject } from '../core/plain-object';
 
@@ -53,6 +53,10 @@ export function registerSurfaceListeners(): void {
 
 /** Runs `then` when a break is pending and the surface showing it matches `which`. */
 async function whilePending(which: (presentation: Presentation) => boolean, then: (presentation: Presentation) => Promise<unknown>): Promise<void> {
+  // Every page load and window switch lands here, nearly always with no break on screen: one
+  // small read settles that, and the schedule, history and settings are read only for a break.
+  const shown = await inQueue(loadPresentation);
+  if (!shown || !which(shown)) return;
   const { state, presentation } = await inQueue(() => loadSnapshot(Date.now()));
   if (!presentation || !which(presentation)) return;
   if (state.mode.kind !== 'due' || state.mode.breakId !== presentation.breakId) return;

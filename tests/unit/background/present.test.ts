@@ -319,6 +319,19 @@ describe('surface listeners', () => {
     expect(world.createdWindows).toHaveLength(0);
   });
 
+  it('a page load or window switch with no break on screen costs one read of one small key', async () => {
+    const { scheduler } = await withListeners();
+    const localReads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const syncReads = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, { id: 3 } as never);
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'complete' }, { id: 3 } as never);
+    await fakeBrowser.windows.onFocusChanged.trigger(10);
+    await scheduler.inQueue(async () => undefined);
+    expect(localReads.mock.calls).toEqual([['presentation'], ['presentation'], ['presentation']]);
+    expect(syncReads).not.toHaveBeenCalled();
+    expect(world.injections).toEqual([]);
+  });
+
   it('moves the break from the notification into the browser when a browser window gains focus', async () => {
     const { scheduler } = await withListeners();
     world.lastFocused!.focused = false;
