@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, WELCOME_PAGE, type DevOverrides } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, sleep, todayKey, waitFor, WELCOME_PAGE, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { startTestServer, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -27,28 +27,6 @@ declare const chrome: {
   storage: { local: { get(keys: string[] | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
-
-interface Schedule {
-  mode: { kind: 'working' } | { kind: 'due'; breakId: number; dueSince: number; startedAt: number | null } | { kind: 'paused'; until: number | null };
-  activity: string;
-  awaySince: number | null;
-  countingFrom: number;
-  cycleActiveMs: number;
-  settledAt: number;
-  nextBreakId: number;
-  alarmAt: number | null;
-  lastSeenAt: number;
-}
-
-interface Tally {
-  activeMs: number;
-  completed: number;
-  snoozed: number;
-  skipped: number;
-  natural: number;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function breakFrame(page: Page): Frame | undefined {
   return page.frames().find((f) => f.url().includes(BREAK_PAGE));
@@ -89,11 +67,6 @@ class SurfaceWatch {
     await this.loop;
     return this.max;
   }
-}
-
-function todayKey(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function closeWelcomeTab(session: ChromiumSession): Promise<void> {

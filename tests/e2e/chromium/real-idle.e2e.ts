@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, waitFor, WELCOME_PAGE, type DevOverrides } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, sleep, todayKey, waitFor, WELCOME_PAGE, type DevOverrides, type Schedule } from '../support/extension';
 
 const POPUP_PAGE = 'src/pages/popup/index.html';
 const IDLE_DETECTION_S = 15;
@@ -18,23 +18,6 @@ declare const chrome: {
     sync: { get(keys: string[] | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
   };
 };
-
-interface Schedule {
-  mode: { kind: string };
-  activity: string;
-  awaySince: number | null;
-  cycleActiveMs: number;
-  settledAt: number;
-  alarmAt: number | null;
-  lastSeenAt: number;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function todayKey(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 describeWithBrowser('Chromium (headed, Xvfb): real idle detection', chromiumAvailable({ headed: true }), () => {
   let session: ChromiumSession;

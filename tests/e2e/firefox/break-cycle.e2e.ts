@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
+import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, sleep, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { clickButton, closeWelcomeTab, firefoxAvailable, type FirefoxSession, launchFirefox, waitForExtensionFrame } from '../support/firefox';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -31,33 +31,6 @@ declare const browser: {
   tabs: { query(q: object): Promise<{ url?: string }[]> };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
 };
-
-interface Schedule {
-  mode: { kind: 'working' } | { kind: 'due'; breakId: number; dueSince: number; startedAt: number | null } | { kind: 'paused'; until: number | null };
-  activity: string;
-  awaySince: number | null;
-  countingFrom: number;
-  cycleActiveMs: number;
-  settledAt: number;
-  nextBreakId: number;
-  alarmAt: number | null;
-  lastSeenAt: number;
-}
-
-interface Tally {
-  activeMs: number;
-  completed: number;
-  snoozed: number;
-  skipped: number;
-  natural: number;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function todayKey(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** The overlay's frame if the break is showing in the page, else null. */
 async function overlayFrame(page: Page): Promise<Frame | null> {

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: where the builds are, whether a browser may be skipped, polling.
 import path from 'node:path';
 import { describe } from 'vitest';
+import { localDayKey } from '../../../src/core/history';
 
 const OUT_DIR = path.resolve(process.env.UNHUNCH_OUT_DIR ?? 'dist');
 export const CHROME_DIST = path.join(OUT_DIR, 'chrome');
@@ -39,3 +40,12 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 
 /** The test-only clock: seconds instead of minutes (honoured for unpacked / temporary installs only). */
 export type { DevOverrides } from '../../../src/core/timing';
+
+/** What the background stores: the tests read it with the core's own types. */
+export type { ScheduleState as Schedule } from '../../../src/core/schedule';
+export type { DayTally as Tally } from '../../../src/core/history';
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Today's key in the stored history, by the core's own rule (the browsers run in this machine's time zone). */
+export const todayKey = (): string => localDayKey(Date.now());
