@@ -371,6 +371,22 @@ export interface BreakPaintSample {
   frameStartToScriptsRunMs?: number;
 }
 
+/** One break's timeline, from the instants both browsers report, split into the shares above. */
+export function breakPaintSample(
+  worker: BreakPaintSample['worker'],
+  at: { alarm: number; handled: number; frameStart: number; scriptsRan: number; painted: number },
+): BreakPaintSample {
+  return {
+    worker,
+    alarmToPaintMs: at.painted - at.alarm,
+    handledToPaintMs: at.painted - at.handled,
+    alarmToHandledMs: at.handled - at.alarm,
+    handledToFrameStartMs: at.frameStart - at.handled,
+    frameStartToPaintMs: at.painted - at.frameStart,
+    frameStartToScriptsRunMs: at.scriptsRan - at.frameStart,
+  };
+}
+
 /** Figure 4: alarm → break painted in the page, with the worker running (warm) or stopped (cold) when the alarm fires. */
 export async function measureBreakPaint(bench: ChromiumBench, perMode: number, workSeconds: number): Promise<BreakPaintSample[]> {
   const { control, page, session } = bench;
@@ -395,15 +411,7 @@ export async function measureBreakPaint(bench: ChromiumBench, perMode: number, w
     const origin = await frameOrigin(frame);
     const scriptsRan = await domContentLoadedAt(frame);
     if (worker === 'warm' || stoppedInTime) {
-      samples.push({
-        worker,
-        alarmToPaintMs: painted - alarmAt,
-        handledToPaintMs: painted - dueSince,
-        alarmToHandledMs: dueSince - alarmAt,
-        handledToFrameStartMs: origin - dueSince,
-        frameStartToPaintMs: painted - origin,
-        frameStartToScriptsRunMs: scriptsRan - origin,
-      });
+      samples.push(breakPaintSample(worker, { alarm: alarmAt, handled: dueSince, frameStart: origin, scriptsRan, painted }));
     }
     await answer(page, frame, /^Skip/);
     // A warm sample needs a worker that is still running: wake it if the skip left it stopped.

@@ -5,7 +5,7 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { DevOverrides } from '../../tests/e2e/support/extension';
 import { FIREFOX_EXTENSION_ORIGIN, firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
-import { addFloorFrame, FLOOR_PAGES, removeFloorFrame, sleep, until, withFloorPages, type StoredSchedule, type WakeRun, type Wakes } from './chromium-figures';
+import { addFloorFrame, breakPaintSample, FLOOR_PAGES, removeFloorFrame, sleep, until, withFloorPages, type StoredSchedule, type WakeRun, type Wakes } from './chromium-figures';
 import type { BreakPaintSample, PageCost, PaintSample } from './chromium-figures';
 import { LOAD_PATHS } from './pages';
 
@@ -293,15 +293,7 @@ export async function measureBreakPaint(bench: FirefoxBench, perMode: number, wo
       scriptsRan: performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
     }));
     if (suspendedInTime) {
-      samples.push({
-        worker,
-        alarmToPaintMs: painted - alarmAt,
-        handledToPaintMs: painted - dueSince,
-        alarmToHandledMs: dueSince - alarmAt,
-        handledToFrameStartMs: origin - dueSince,
-        frameStartToPaintMs: painted - origin,
-        frameStartToScriptsRunMs: scriptsRan - origin,
-      });
+      samples.push(breakPaintSample(worker, { alarm: alarmAt, handled: dueSince, frameStart: origin, scriptsRan, painted }));
     }
     await skip(bench, frame);
   }
