@@ -13,3 +13,9 @@ export const browser: Browser = globals.browser ?? globals.chrome!;
 
 /** For a call whose failure leaves nothing to do: the page, tab, window or notification it was for is gone. */
 export const ignoreFailure = (): undefined => undefined;
+
+/** A pause of a second or less inside a running handler, for the browser to settle (a tab closing, a page reconnecting). */
+export function pause(ms: number): Promise<void> {
+  // eslint-disable-next-line no-restricted-globals -- nothing here outlives the worker
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -2,6 +2,11 @@
 //
 // Every listener is registered synchronously at the top level, so an event that wakes a
 // stopped worker is delivered; all state lives in storage, none in globals that matter.
+//
+// Between breaks only these wake it: its alarms, the idle state, the keyboard command, a
+// message or port from one of its own pages, a change of its settings (and start-up and
+// install). No page load, title change, tab or window switch does: the surface listeners
+// (surfaces.ts) are there only while a break is on screen.
 
 import type { Runtime } from 'webextension-polyfill';
 import type { Activity } from '../core/schedule';

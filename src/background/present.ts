@@ -1,24 +1,20 @@
 // Shows the pending break on exactly one surface — overlay over the active tab, else a popup window, else (browser not focused) a notification — and takes it away.
 
 import type { Notifications, Windows } from 'webextension-polyfill';
-import { browser, ignoreFailure } from './browser';
+import { browser, ignoreFailure, pause } from './browser';
+import { basicNotification, BREAK_NOTIFICATION, HEADS_UP_NOTIFICATION } from './notifications';
 import overlayScript from '../content/overlay?iife';
 import type { Broadcast } from '../core/messages';
 import { canSnooze, type BreakOutcome } from '../core/schedule';
 import { minutesShown } from '../core/timing';
 import { hintQuery, promptView } from '../pages/break/prompt-view';
 import { t } from './i18n';
-import { loadSnapshot, savePresentation, type Presentation, type Snapshot } from './storage';
+import { loadSnapshot, sameSurface, savePresentation, type Presentation, type Snapshot } from './storage';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const WINDOW_SIZE = { width: 520, height: 680 };
 /** A tab that is closing or navigating refuses scripts for a moment; look again after this. */
 const SETTLE_MS = 250;
-
-export const HEADS_UP_NOTIFICATION = 'unhunch:heads-up';
-export const BREAK_NOTIFICATION = 'unhunch:break';
-/** Indexes of the break notification's buttons (Chrome only; Firefox shows no buttons). */
-export const NOTIFICATION_BUTTON = { start: 0, snooze: 1 } as const;
 
 /** What the overlay script reports after `show(breakId)`. */
 export type OverlayStatus = 'shown' | 'hidden' | 'gave-up' | 'missing';
@@ -49,7 +45,7 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
     }
     // The overlay's own tab refuses scripts while it closes or navigates: wait for where the user lands.
     if (status === 'unavailable' || status === 'missing') {
-      await sleep(SETTLE_MS);
+      await pause(SETTLE_MS);
       where = await findUser();
     }
   }
@@ -86,11 +82,6 @@ export async function dismissBreak(breakId: number, outcome: BreakOutcome, prese
   }
   await browser.notifications.clear(BREAK_NOTIFICATION).catch(ignoreFailure);
   await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(ignoreFailure);
-}
-
-/** The browser window the user was last in; null when there is none (or the browser can't say). */
-export function lastFocusedWindow(): Promise<Windows.Window | null> {
-  return browser.windows.getLastFocused().catch(() => null);
 }
 
 async function findUser(): Promise<Whereabouts> {
@@ -177,11 +168,6 @@ async function showNotification({ state, timing }: Snapshot): Promise<boolean> {
   }
 }
 
-/** A plain notification with our icon: all Firefox shows, and what Chrome's break notification adds its buttons to. */
-export function basicNotification(title: string, message: string) {
-  return { type: 'basic' as const, iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message };
-}
-
 async function openBreakWindow(anchor: Windows.Window | null, pageQuery = ''): Promise<Windows.Window | null> {
   const position =
     anchor?.left !== undefined && anchor.top !== undefined && anchor.width !== undefined && anchor.height !== undefined
@@ -212,26 +198,19 @@ async function takeDown(presentation: Presentation): Promise<void> {
   }
 }
 
-function sameSurface(a: Presentation, b: Presentation): boolean {
-  if (a.surface !== b.surface) return false;
-  if (a.surface === 'overlay') return a.tabId === b.tabId;
-  if (a.surface === 'window') return a.windowId === b.windowId;
-  return true;
-}
-
 async function closeWindow(windowId: number | undefined): Promise<void> {
   if (windowId !== undefined) await browser.windows.remove(windowId).catch(ignoreFailure);
 }
 
-async function windowExists(windowId: number | undefined): Promise<boolean> {
-  if (windowId === undefined) return false;
+/** The browser window the user was last in; null when there is none (or the browser can't say). */
+export function lastFocusedWindow(): Promise<Windows.Window | null> {
+  return browser.windows.getLastFocused().catch(() => null);
+}
+
+export function windowExists(windowId: number | undefined): Promise<boolean> {
+  if (windowId === undefined) return Promise.resolve(false);
   return browser.windows.get(windowId).then(
     () => true,
     () => false,
   );
-}
-
-function sleep(ms: number): Promise<void> {
-  // eslint-disable-next-line no-restricted-globals -- a quarter-second pause inside a running handler; nothing outlives the worker
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

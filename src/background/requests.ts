@@ -12,12 +12,13 @@ import { dispatch, inQueue } from './scheduler';
 import { browser } from './browser';
 import { HISTORY_KEY, loadSnapshot } from './storage';
 
-// Not `new URL(...).origin`: for non-web schemes that is "null" in some engines.
+
 const historyStore: HistoryStore = {
   read: async () => (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY],
   write: (history) => browser.storage.local.set({ [HISTORY_KEY]: history }),
 };
 
+// Not `new URL(...).origin`: for non-web schemes that is "null" in some engines.
 const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
 
 /**
@@ -58,8 +59,6 @@ async function answer(request: Request): Promise<unknown> {
       const processed = await dispatch({ type: 'user:complete', breakId: request.breakId });
       return { ...resolved(processed, request.breakId), today: tallyFor(processed.history, localDayKey(processed.now)) };
     }
-    case 'break:surface-gone':
-      return surfaceGone(request.breakId);
     case 'break:now':
       await dispatch({ type: 'user:break-now' });
       return { ok: true };
@@ -113,16 +112,4 @@ async function breakView(): Promise<BreakView | null> {
     routineBreakSeconds: settings.breakSeconds,
     today: tallyFor(history, localDayKey(now)),
   };
-}
-
-/**
- * The break window was closed before an answer: that counts as a snooze (PRODUCT.md). Only the
- * window sends this; an overlay's tab closing or navigating is the surface listeners' business.
- */
-async function surfaceGone(breakId: number): Promise<{ ok: boolean }> {
-  const { presentation } = await inQueue(() => loadSnapshot(Date.now()));
-  if (presentation?.surface !== 'window' || presentation.breakId !== breakId) return { ok: false };
-  // The scheduler ignores it if the break was answered meanwhile.
-  await dispatch({ type: 'user:closed', breakId });
-  return { ok: true };
 }

@@ -3,11 +3,10 @@
 import { browser, ignoreFailure } from './browser';
 import { applyRecords, type History } from '../core/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
-import { minutesShown, type Timing } from '../core/timing';
 import { updateBadge } from './badge';
-import { basicNotification, dismissBreak, HEADS_UP_NOTIFICATION, lastFocusedWindow, presentBreak } from './present';
+import { notifyHeadsUp } from './notifications';
+import { dismissBreak, lastFocusedWindow, presentBreak } from './present';
 import { HISTORY_KEY, SCHEDULE_KEY, TIMING_KEY, loadSnapshot, type Snapshot } from './storage';
-import { t } from './i18n';
 
 export const ALARM_NAME = 'unhunch:next';
 
@@ -101,11 +100,4 @@ async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promi
 async function focusedWindowIsFullscreen(): Promise<boolean> {
   const window = await lastFocusedWindow();
   return window?.focused === true && window.state === 'fullscreen';
-}
-
-async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void> {
-  const seconds = Math.max(1, Math.round(msUntilBreak / 1000));
-  await browser.notifications
-    .create(HEADS_UP_NOTIFICATION, basicNotification(t('headsUpTitle'), t('headsUpMessage', [String(seconds), String(minutesShown(timing.breakMs))])))
-    .catch(ignoreFailure);
 }

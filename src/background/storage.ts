@@ -26,6 +26,14 @@ export interface Presentation {
   windowId?: number;
 }
 
+/** Whether two presentations are the same surface (the same tab's overlay, the same window, the notification). */
+export function sameSurface(a: Presentation, b: Presentation): boolean {
+  if (a.surface !== b.surface) return false;
+  if (a.surface === 'overlay') return a.tabId === b.tabId;
+  if (a.surface === 'window') return a.windowId === b.windowId;
+  return true;
+}
+
 export interface Snapshot {
   state: ScheduleState;
   history: History;
@@ -79,7 +87,15 @@ function readPresentation(stored: unknown): Presentation | null {
   };
 }
 
+let presentationWatcher: ((presentation: Presentation | null) => void) | undefined;
+
+/** Called after every change of where the break shows (the surface listeners follow it). */
+export function watchPresentation(watcher: (presentation: Presentation | null) => void): void {
+  presentationWatcher = watcher;
+}
+
 export async function savePresentation(presentation: Presentation | null): Promise<void> {
   if (presentation) await browser.storage.local.set({ [PRESENTATION_KEY]: presentation });
   else await browser.storage.local.remove(PRESENTATION_KEY);
+  presentationWatcher?.(presentation);
 }

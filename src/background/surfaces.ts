@@ -1,62 +1,213 @@
-// Keeps the break on a live surface: follows a closed or navigated tab, answers the break notification, notices a closed break window.
+// Keeps the pending break on a live surface: follows a break page whose port went, answers the break notification, brings the break back from it into the browser.
+//
+// Between breaks nothing here may wake the background. A break page (overlay frame or break
+// window) holds a port while it shows the break, so a closed tab or window, a navigation, a
+// reload or an overlay the page removed is learnt from the port's going, not from tab and window
+// events that would wake the background at every page load all day. Only the notification
+// surface needs browser events (focus back in the browser, a click on the notification); those
+// listeners are there only while the break waits in a notification.
 
-import type { Runtime, Tabs } from 'webextension-polyfill';
-import { browser } from './browser';
-import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON, presentBreak, presentBreakInWindow } from './present';
+import type { Runtime } from 'webextension-polyfill';
+import { browser, pause } from './browser';
+import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON } from './notifications';
+import { presentBreak, presentBreakInWindow, windowExists } from './present';
 import { dispatch, inQueue } from './scheduler';
-import { loadPresentation, loadSnapshot, type Presentation } from './storage';
-import { isBreakId } from '../core/messages';
-import { isPlainObject } from '../core/plain-object';
+import { loadPresentation, loadSnapshot, sameSurface, watchPresentation, type Presentation } from './storage';
+import { SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/messages';
 
 const WINDOW_ID_NONE = -1;
+const BREAK_PAGE = 'src/pages/break/index.html';
+/**
+ * How long a surface may be without a port before the break moves: an overlay the page removed
+ * once is put back by the overlay script and its frame connects again well within this; a tab
+ * that closes needs this long before the tab that takes its place is active.
+ */
+const SETTLE_MS = 300;
+/**
+ * A break page connects as soon as it has loaded, and again at once after the background was
+ * stopped under it; a surface with no port after this long went before it could say so (a tab
+ * closed while the overlay was still loading, a page that went while the background was down).
+ */
+const CONNECT_GRACE_MS = 1_500;
+const LOOK_AGAIN_MS = 250;
 
-/** Sent by the overlay script when the page keeps removing or restyling the overlay. */
-export interface OverlayLostMessage {
-  type: 'overlay:lost';
-  breakId: number;
+/** A break page's open port: which break it shows, and where (from the browser's sender facts, not the page's word). */
+interface SurfacePort {
+  port: Runtime.Port;
+  breakId: number | null;
+  tabId: number | undefined;
+  windowId: number | undefined;
 }
+
+const openPorts = new Set<SurfacePort>();
 
 /**
  * Registers the surface listeners; call once, synchronously, at the background's top level.
- *
- * Tab and focus events wake the worker, but only for things the user does (closing a tab,
- * loading a page, switching windows); each such wake is one storage read unless a break is on
- * that surface. Nothing here runs on a timer.
+ * `runtime.onConnect` is always there (only our break pages connect, and only during a break);
+ * the notification listeners follow the stored presentation (see `listenForReturn`).
  */
 export function registerSurfaceListeners(): void {
-  browser.tabs.onRemoved.addListener((tabId: number) => {
-    void followOverlay(tabId);
-  });
-  browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType) => {
-    // A new document replaced the one the overlay was in (navigation, reload).
-    if (change.status === 'loading' || change.status === 'complete') void followOverlay(tabId);
-  });
-  browser.windows.onFocusChanged.addListener((windowId: number) => {
-    // Back from another program while the break waits in a notification: show it in the browser.
-    if (windowId !== WINDOW_ID_NONE) void whilePending((p) => p.surface === 'notification', presentAgain);
-  });
-  browser.windows.onRemoved.addListener((windowId: number) => {
-    void breakWindowClosed(windowId);
-  });
-  browser.notifications.onClicked.addListener((notificationId: string) => {
-    if (notificationId === BREAK_NOTIFICATION) void whilePending(() => true, (p) => inQueue(() => presentBreakInWindow(p.breakId)));
-  });
-  browser.notifications.onButtonClicked.addListener((notificationId: string, buttonIndex: number) => {
-    if (notificationId === BREAK_NOTIFICATION) void notificationButton(buttonIndex);
-  });
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    const lost = parseOverlayLost(message, sender);
-    if (lost) void overlayLost(lost.breakId, lost.tabId);
+  browser.runtime.onConnect.addListener(onConnect);
+  // Registered now, at the top level, if a break may be waiting in a notification: only a
+  // listener added here receives the event that woke a stopped background.
+  listenForReturn(returnHint() ?? true);
+  watchPresentation(followPresentation);
+  void inQueue(loadPresentation).then(followPresentation, () => undefined);
+}
+
+let followed: Presentation | null = null;
+
+/** Where the break shows changed (or is learnt at start-up): listen for what that surface needs. */
+function followPresentation(presentation: Presentation | null): void {
+  listenForReturn(presentation?.surface === 'notification');
+  const moved = !followed || !presentation || !sameSurface(followed, presentation);
+  followed = presentation;
+  if (moved && (presentation?.surface === 'overlay' || presentation?.surface === 'window')) void expectPort(presentation);
+}
+
+// --- The notification surface: listeners only while the break waits there ---
+
+const onFocusChanged = (windowId: number) => {
+  // Back from another program while the break waits in a notification: show it in the browser.
+  if (windowId !== WINDOW_ID_NONE) void whilePending((p) => p.surface === 'notification', presentAgain);
+};
+const onNotificationClicked = (notificationId: string) => {
+  if (notificationId === BREAK_NOTIFICATION) void whilePending(() => true, (p) => inQueue(() => presentBreakInWindow(p.breakId)));
+};
+const onNotificationButton = (notificationId: string, buttonIndex: number) => {
+  if (notificationId === BREAK_NOTIFICATION) void notificationButton(buttonIndex);
+};
+
+let listeningForReturn = false;
+
+/**
+ * Adds or removes the listeners the notification surface needs. Removing one is what stops its
+ * event from waking the background: Chrome then drops the worker's lazy registration. Firefox
+ * keeps an event page's listener registered until a start-up in which it is not added, so the
+ * event page decides at its top level, from a hint kept in its synchronous `localStorage`.
+ */
+function listenForReturn(on: boolean): void {
+  returnHint(on);
+  if (on === listeningForReturn) return;
+  listeningForReturn = on;
+  const change = on ? 'addListener' : 'removeListener';
+  browser.windows.onFocusChanged[change](onFocusChanged);
+  browser.notifications.onClicked[change](onNotificationClicked);
+  browser.notifications.onButtonClicked[change](onNotificationButton);
+}
+
+/**
+ * Writes the event page's (Firefox's) synchronous hint, or reads it without `on`. A service worker
+ * (Chrome) has no `localStorage`: undefined, so the listeners are added at its top level and
+ * removed after its first read.
+ */
+function returnHint(on?: boolean): boolean | undefined {
+  try {
+    if (on !== undefined) globalThis.localStorage?.setItem('listenForReturn', on ? '1' : '0');
+    const stored = globalThis.localStorage?.getItem('listenForReturn');
+    return stored ? stored === '1' : undefined;
+  } catch {
     return undefined;
+  }
+}
+
+// --- Overlay and window surfaces: the break page's port ---
+
+function onConnect(port: Runtime.Port): void {
+  if (!isOurBreakPage(port)) {
+    port.disconnect();
+    return;
+  }
+  const tab = port.sender?.tab;
+  const surface: SurfacePort = { port, breakId: null, tabId: tab?.id, windowId: tab?.windowId };
+  openPorts.add(surface);
+  port.onMessage.addListener((raw: unknown) => {
+    const breakId = surfaceShowing(raw);
+    if (breakId === null || surface.breakId === breakId) return;
+    surface.breakId = breakId;
+    void sendAwayIfStale(surface);
+  });
+  port.onDisconnect.addListener(() => {
+    openPorts.delete(surface);
+    if (surface.breakId !== null) void surfaceMayBeGone(surface);
   });
 }
 
+function isOurBreakPage(port: Runtime.Port): boolean {
+  const { sender } = port;
+  return port.name === SURFACE_PORT && sender?.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(BREAK_PAGE));
+}
+
+/** Whether `surface` is where the stored presentation says the break shows. */
+function showsPresentation(surface: SurfacePort, presentation: Presentation): boolean {
+  if (surface.breakId !== presentation.breakId) return false;
+  if (presentation.surface === 'overlay') return surface.tabId === presentation.tabId;
+  if (presentation.surface === 'window') return surface.windowId === presentation.windowId;
+  return false;
+}
+
+/**
+ * A page showing a break that now lives elsewhere (a page brought back from the back/forward
+ * cache after the break moved on) goes away: one surface at a time. Checked in the queue, after
+ * the step that is showing the break has recorded where.
+ */
+async function sendAwayIfStale(surface: SurfacePort): Promise<void> {
+  const presentation = await inQueue(loadPresentation);
+  if (presentation && !showsPresentation(surface, presentation)) {
+    const leave: SurfaceCommand = { type: 'surface:leave' };
+    surface.port.postMessage(leave);
+  }
+}
+
+/** A break page let go of its port; unless another takes its place, the break moves on. */
+async function surfaceMayBeGone(gone: SurfacePort): Promise<void> {
+  await pause(SETTLE_MS);
+  await whilePending((p) => showsPresentation(gone, p) && !isShownByOpenPort(p), surfaceGone);
+}
+
+function isShownByOpenPort(presentation: Presentation): boolean {
+  return [...openPorts].some((surface) => showsPresentation(surface, presentation));
+}
+
+/**
+ * The page showing the break is gone. An overlay follows the user (the same tab's new page, or
+ * the tab they land on); a break window that was closed counts as a snooze (PRODUCT.md).
+ */
+async function surfaceGone(presentation: Presentation): Promise<void> {
+  if (presentation.surface !== 'window') return presentAgain(presentation);
+  if (await windowExists(presentation.windowId)) return;
+  await dispatch({ type: 'user:closed', breakId: presentation.breakId });
+}
+
+/**
+ * The page of a new surface (or of the surface found at start-up) must connect. Until it does, a
+ * closed tab or window is looked for a few times (it would never connect); if no page has
+ * connected at the end, the surface is gone.
+ */
+async function expectPort(presentation: Presentation): Promise<void> {
+  const expected = (p: Presentation) => sameSurface(p, presentation) && p.breakId === presentation.breakId && !isShownByOpenPort(p);
+  for (let waitedMs = 0; waitedMs < CONNECT_GRACE_MS; waitedMs += LOOK_AGAIN_MS) {
+    await pause(LOOK_AGAIN_MS);
+    if (!expected(presentation)) return;
+    if (!(await surfaceExists(presentation))) break;
+  }
+  await whilePending(expected, surfaceGone);
+}
+
+/** Whether the tab holding an overlay, or the break window, is still there. */
+function surfaceExists(presentation: Presentation): Promise<boolean> {
+  if (presentation.surface === 'window') return windowExists(presentation.windowId);
+  if (presentation.tabId === undefined) return Promise.resolve(false);
+  return browser.tabs.get(presentation.tabId).then(
+    () => true,
+    () => false,
+  );
+}
+
+// --- Shared ---
+
 /** Runs `then` when a break is pending and the surface showing it matches `which`. */
 async function whilePending(which: (presentation: Presentation) => boolean, then: (presentation: Presentation) => Promise<unknown>): Promise<void> {
-  // Every page load and window switch lands here, nearly always with no break on screen: one
-  // small read settles that, and the schedule, history and settings are read only for a break.
-  const shown = await inQueue(loadPresentation);
-  if (!shown || !which(shown)) return;
   const { state, presentation } = await inQueue(() => loadSnapshot(Date.now()));
   if (!presentation || !which(presentation)) return;
   if (state.mode.kind !== 'due' || state.mode.breakId !== presentation.breakId) return;
@@ -66,21 +217,6 @@ async function whilePending(which: (presentation: Presentation) => boolean, then
 /** Shows the break again where the user is now, its surface `presentation` being gone or in the wrong place. */
 function presentAgain(presentation: Presentation): Promise<void> {
   return inQueue(() => presentBreak(presentation.breakId, presentation));
-}
-
-function followOverlay(tabId: number): Promise<void> {
-  return whilePending(
-    (p) => p.surface === 'overlay' && p.tabId === tabId,
-    presentAgain,
-  );
-}
-
-function breakWindowClosed(windowId: number): Promise<void> {
-  // Closing the break window before answering counts as a snooze (PRODUCT.md).
-  return whilePending(
-    (p) => p.surface === 'window' && p.windowId === windowId,
-    (p) => dispatch({ type: 'user:closed', breakId: p.breakId }),
-  );
 }
 
 async function notificationButton(buttonIndex: number): Promise<void> {
@@ -97,21 +233,4 @@ async function notificationButton(buttonIndex: number): Promise<void> {
       await inQueue(() => presentBreakInWindow(breakId));
     },
   );
-}
-
-function overlayLost(breakId: number, tabId: number): Promise<void> {
-  return whilePending(
-    (p) => p.breakId === breakId && p.surface === 'overlay' && p.tabId === tabId,
-    presentAgain,
-  );
-}
-
-/** Accepts only our own overlay script (a content script: our id, a tab, a web page URL), exactly one shape. */
-function parseOverlayLost(raw: unknown, sender: Runtime.MessageSender): { breakId: number; tabId: number } | null {
-  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return null;
-  if (typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''))) return null;
-  if (!isPlainObject(raw)) return null;
-  const m = raw;
-  if (Object.keys(m).length !== 2 || m.type !== 'overlay:lost' || !isBreakId(m.breakId)) return null;
-  return { breakId: m.breakId, tabId: sender.tab.id };
 }

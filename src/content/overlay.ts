@@ -11,7 +11,6 @@
 
 import { browser } from '../ui/browser';
 import type { OverlayStatus } from '../background/present';
-import type { OverlayLostMessage } from '../background/surfaces';
 
 const HOST_TAG = 'unhunch-break-overlay';
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -130,10 +129,9 @@ function createApi(): OverlayApi {
     function giveUp(): void {
       teardown();
       if (current?.host === host) current = null;
+      // The frame's port goes with it (or never came); the background then asks here again,
+      // hears "gave-up" and shows the break in a window.
       gaveUpFor = breakId;
-      const lost: OverlayLostMessage = { type: 'overlay:lost', breakId };
-      // The background then shows the break in a window; if it is asleep the message wakes it.
-      void browser.runtime.sendMessage(lost).catch(() => undefined);
     }
 
     window.addEventListener('message', onMessage);

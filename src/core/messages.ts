@@ -12,8 +12,6 @@ export type Request =
   | { type: 'break:snooze'; breakId: number }
   | { type: 'break:skip'; breakId: number }
   | { type: 'break:complete'; breakId: number }
-  /** The break window is closing before the break was answered (counts as a snooze). */
-  | { type: 'break:surface-gone'; breakId: number }
   | { type: 'break:now' }
   /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */
   | { type: 'pause'; minutes: number | null | 'tomorrow' }
@@ -54,7 +52,7 @@ export type Response<R extends Request> = R extends { type: 'break:get' }
       ? ImportResult
       : { ok: boolean };
 
-const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'break:complete', 'break:surface-gone']);
+const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'break:complete']);
 const MAX_PAUSE_MINUTES = 7 * 24 * 60;
 
 /** Break ids count up from 1. */
@@ -101,6 +99,34 @@ export function parseBroadcast(raw: unknown): Broadcast | null {
   if (m.type !== 'break:resolved' || !isBreakId(m.breakId)) return null;
   if (m.outcome !== 'completed' && m.outcome !== 'snoozed' && m.outcome !== 'skipped' && m.outcome !== 'natural') return null;
   return { type: 'break:resolved', breakId: m.breakId, outcome: m.outcome };
+}
+
+/**
+ * A break page holds a port of this name for as long as it shows a pending break. Its going (a
+ * closed tab or window, a navigation, a reload, an overlay the page removed) is how the
+ * background learns that the surface is gone, so no tab or window listener has to run all day.
+ */
+export const SURFACE_PORT = 'unhunch:break-surface';
+
+/**
+ * Sent over the port when it opens and then every `SURFACE_HEARTBEAT_MS`: which break the page
+ * shows. A message on a port resets the browsers' idle timers (Chrome 114+, Firefox), so the
+ * background stays up while a break is on screen instead of restarting every 30 seconds.
+ */
+export type SurfaceMessage = { type: 'surface:showing'; breakId: number };
+/** The background tells a page that its surface is no longer the break's (the break moved elsewhere). */
+export type SurfaceCommand = { type: 'surface:leave' };
+
+/** Below both browsers' 30-second idle timeout, with room for a busy machine. */
+export const SURFACE_HEARTBEAT_MS = 20_000;
+
+/** The break a `surface:showing` message names, or null for anything else. */
+export function surfaceShowing(raw: unknown): number | null {
+  return isPlainObject(raw) && raw.type === 'surface:showing' && isBreakId(raw.breakId) ? raw.breakId : null;
+}
+
+export function isSurfaceLeave(raw: unknown): raw is SurfaceCommand {
+  return isPlainObject(raw) && raw.type === 'surface:leave';
 }
 
 export interface SenderFacts {

@@ -8,6 +8,7 @@ import { t } from '../../ui/i18n';
 import { request } from '../../ui/messaging';
 import { applyAndRememberTheme } from '../../ui/theme';
 import { CloseAction } from './CloseAction';
+import { holdSurfacePort } from './surface-port';
 import { watchPreferences, type BreakPreferences } from './preferences';
 import type { PromptView } from './prompt-view';
 
@@ -110,16 +111,12 @@ export function BreakApp({ surface, storedPrompt, breakView, initialPreferences,
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [breakId, surface]);
 
-  // Closing the break window before answering counts as a snooze. (An overlay's frame also goes
-  // away when the page re-attaches it or its tab closes or navigates; the overlay script and the
-  // background's tab listeners look after those, so the frame must not report them.)
+  // While the break is pending here, the page holds the surface port: its going tells the
+  // background this surface is gone (window closed, tab closed or navigated, overlay removed), and
+  // it follows the break from there. Answered or done, the page lets go.
   useEffect(() => {
-    if (breakId === null || surface !== 'window') return undefined;
-    const onPageHide = () => {
-      if (!answered.current) void request({ type: 'break:surface-gone', breakId });
-    };
-    window.addEventListener('pagehide', onPageHide);
-    return () => window.removeEventListener('pagehide', onPageHide);
+    if (breakId === null) return undefined;
+    return holdSurfacePort(breakId, () => closeSurface(surface));
   }, [breakId, surface]);
 
   const answer = useCallback(

@@ -28,17 +28,13 @@ const world = {
   rejectNotification: (_options: Record<string, unknown>) => false,
 };
 
-const OWN_CONTENT_SCRIPT = { id: 'test-extension-id', url: 'https://example.com/article', tab: { id: 1 }, frameId: 0 };
-
-async function sendFromContentScript(message: unknown, sender: object): Promise<void> {
-  await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
-}
-
 function focusedBrowser(type = 'normal') {
   world.lastFocused = { id: 10, focused: true, type, left: 100, top: 50, width: 1200, height: 800 };
 }
 
 async function freshBackground() {
+  // A previous background's pauses (settling, waiting for a page to connect) must not act in this test.
+  vi.clearAllTimers();
   vi.resetModules();
   fakeBrowser.reset();
   world.activeTabId = 1;
@@ -85,6 +81,10 @@ async function freshBackground() {
     world.openWindows.delete(id);
   };
   browser.tabs!.query = async () => [{ id: world.activeTabId, active: true }];
+  browser.tabs!.get = async (id: number) => {
+    if (!world.overlay.has(id) && id !== world.activeTabId) throw new Error(`No tab with id: ${id}`);
+    return { id };
+  };
   const createNotification = fakeBrowser.notifications.create.bind(fakeBrowser.notifications) as (id: string, o: object) => Promise<string>;
   browser.notifications!.create = async (id: string, options: Record<string, unknown>) => {
     if (world.rejectNotification(options)) throw new Error('Type error for parameter options (Property "buttons" is unsupported by Firefox)');
@@ -110,11 +110,12 @@ function notifications(): Record<string, Record<string, unknown>> {
   return (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, Record<string, unknown>> }).getAllCreateOptions();
 }
 
-describe('choosing the break surface', () => {
-  beforeEach(() => {
-    vi.useRealTimers();
-  });
+// The background's short pauses (a surface settling, a page connecting) run on a fake clock.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+});
 
+describe('choosing the break surface', () => {
   it('lays the overlay over the active tab when it can be seen there', async () => {
     const { scheduler } = await freshBackground();
     world.overlay.set(1, 'shown');
@@ -276,60 +277,196 @@ describe('taking the break away', () => {
   });
 });
 
-describe('surface listeners', () => {
+/** A stand-in for `runtime.connect` from a break page: the background sees its port, the test drives it. */
+interface FakePort {
+  name: string;
+  sender: { id: string; url: string; tab?: { id: number; windowId: number } };
+  posted: unknown[];
+  onMessage: ReturnType<typeof fakeEvent>;
+  onDisconnect: ReturnType<typeof fakeEvent>;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  /** The page posts this message to the background. */
+  send(message: unknown): Promise<void>;
+  /** The page goes (its document unloads): the background sees the port disconnect. */
+  gone(): Promise<void>;
+  disconnectedByBackground: boolean;
+}
+
+function fakeEvent() {
+  const listeners: ((...args: never[]) => unknown)[] = [];
+  return {
+    addListener: (listener: (...args: never[]) => unknown) => void listeners.push(listener),
+    removeListener: (listener: (...args: never[]) => unknown) => void listeners.splice(listeners.indexOf(listener) >>> 0, 1),
+    hasListener: (listener: (...args: never[]) => unknown) => listeners.includes(listener),
+    hasListeners: () => listeners.length > 0,
+    trigger: async (...args: unknown[]) => {
+      for (const listener of [...listeners]) await (listener as (...a: unknown[]) => unknown)(...args);
+    },
+  };
+}
+
+const BREAK_PAGE_URL = 'chrome-extension://test-extension-id/src/pages/break/index.html?surface=overlay';
+/** The current background's `runtime.onConnect`, fresh for each. */
+let onConnect = fakeEvent();
+
+/** A break page connecting from `tab` (an overlay frame in a web page's tab, or the break window's own tab). */
+async function connectBreakPage(tab: { id: number; windowId: number } | undefined, options: { breakId?: number; url?: string; name?: string; id?: string } = {}): Promise<FakePort> {
+  const port: FakePort = {
+    name: options.name ?? 'unhunch:break-surface',
+    sender: { id: options.id ?? 'test-extension-id', url: options.url ?? BREAK_PAGE_URL, ...(tab ? { tab } : {}) },
+    posted: [],
+    onMessage: fakeEvent(),
+    onDisconnect: fakeEvent(),
+    disconnectedByBackground: false,
+    postMessage(message) {
+      port.posted.push(message);
+    },
+    disconnect() {
+      port.disconnectedByBackground = true;
+    },
+    send: (message) => port.onMessage.trigger(message),
+    gone: () => port.onDisconnect.trigger(port),
+  };
+  await onConnect.trigger(port);
+  if (!port.disconnectedByBackground) await port.send({ type: 'surface:showing', breakId: options.breakId ?? 1 });
+  return port;
+}
+
+async function afterSettling(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(2_000);
+}
+
+describe('following the break', () => {
   async function withListeners() {
     const background = await freshBackground();
+    onConnect = fakeEvent();
+    (fakeBrowser.runtime as unknown as Record<string, unknown>).onConnect = onConnect;
     background.surfaces.registerSurfaceListeners();
     return background;
   }
+
+  const TAB_1 = { id: 1, windowId: 10 };
+  const TAB_2 = { id: 2, windowId: 10 };
 
   it('moves the overlay to the newly active tab when its tab is closed', async () => {
     const { scheduler } = await withListeners();
     world.overlay.set(1, 'shown').set(2, 'shown');
     await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage(TAB_1);
     world.overlay.delete(1);
     world.activeTabId = 2;
-    await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 10, isWindowClosing: false });
-    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 2 }));
+    await page.gone();
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 2 }), { timeout: 2_000 });
     expect(await storedMode()).toMatchObject({ kind: 'due', breakId: 1 });
   });
 
-  it('shows the break again when its tab navigates to another page', async () => {
+  it('shows the break again in the new page when its tab navigates or reloads', async () => {
     const { scheduler } = await withListeners();
     world.overlay.set(1, 'shown');
     await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage(TAB_1);
     world.injections = [];
-    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { id: 1 } as never);
-    await vi.waitFor(() => expect(world.injections.map((i) => i.kind)).toEqual(['files', 'show']));
+    await page.gone();
+    await vi.waitFor(() => expect(world.injections.map((i) => i.kind)).toEqual(['files', 'show']), { timeout: 2_000 });
     expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
   });
 
-  it('leaves other tabs, title changes and answered breaks alone', async () => {
+  it('leaves an overlay alone whose frame comes back at once (the page removed it once and the overlay script put it back)', async () => {
     const { scheduler } = await withListeners();
     world.overlay.set(1, 'shown');
     await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage(TAB_1);
     world.injections = [];
-    await fakeBrowser.tabs.onUpdated.trigger(1, { title: 'New title' }, { id: 1 } as never);
-    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 10, isWindowClosing: false });
-    await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
-    await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 10, isWindowClosing: false });
-    await scheduler.inQueue(async () => undefined);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(world.injections).toEqual([{ tabId: 1, kind: 'close' }]);
+    await page.gone();
+    await connectBreakPage(TAB_1);
+    await afterSettling();
+    expect(world.injections).toEqual([]);
     expect(world.createdWindows).toHaveLength(0);
   });
 
-  it('a page load or window switch with no break on screen costs one read of one small key', async () => {
+  it('takes a surface whose page never connected for gone once its tab is closed', async () => {
     const { scheduler } = await withListeners();
-    const localReads = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const syncReads = vi.spyOn(fakeBrowser.storage.sync, 'get');
-    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, { id: 3 } as never);
-    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'complete' }, { id: 3 } as never);
-    await fakeBrowser.windows.onFocusChanged.trigger(10);
-    await scheduler.inQueue(async () => undefined);
-    expect(localReads.mock.calls).toEqual([['presentation'], ['presentation'], ['presentation']]);
-    expect(syncReads).not.toHaveBeenCalled();
+    world.overlay.set(1, 'shown').set(2, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    world.overlay.delete(1);
+    world.activeTabId = 2;
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 2 }), { timeout: 1_000 });
+  });
+
+  it('counts closing the break window before answering as a snooze', async () => {
+    const { scheduler } = await withListeners();
+    await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage({ id: 50, windowId: 100 });
+    world.openWindows.delete(100);
+    await page.gone();
+    await vi.waitFor(async () => expect((await storedMode()).kind).toBe('working'), { timeout: 2_000 });
+    expect(await storedPresentation()).toBeUndefined();
+  });
+
+  it('a break window whose page reloads keeps the break', async () => {
+    const { scheduler } = await withListeners();
+    await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage({ id: 50, windowId: 100 });
+    await page.gone();
+    await connectBreakPage({ id: 50, windowId: 100 });
+    await afterSettling();
+    expect(await storedMode()).toMatchObject({ kind: 'due', breakId: 1 });
+    expect(await storedPresentation()).toMatchObject({ surface: 'window', windowId: 100 });
+  });
+
+  it('ignores a page that goes after its break was answered', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage(TAB_1);
+    await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
+    world.injections = [];
+    await page.gone();
+    await afterSettling();
     expect(world.injections).toEqual([]);
+    expect(world.createdWindows).toHaveLength(0);
+  });
+
+  it('a background started during a break (stopped under the page) follows a surface whose page does not come back', async () => {
+    const { scheduler } = await freshBackground();
+    world.overlay.set(1, 'shown').set(2, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    // A new background, same storage: the overlay's tab closed while none was running.
+    vi.resetModules();
+    const restarted = {
+      scheduler: await import('../../../src/background/scheduler'),
+      surfaces: await import('../../../src/background/surfaces'),
+    };
+    onConnect = fakeEvent();
+    (fakeBrowser.runtime as unknown as Record<string, unknown>).onConnect = onConnect;
+    world.overlay.delete(1);
+    world.activeTabId = 2;
+    restarted.surfaces.registerSurfaceListeners();
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 2 }), { timeout: 1_000 });
+  });
+
+  it('refuses ports from anything but our break page: content scripts, other pages, other extensions, other names', async () => {
+    await withListeners();
+    const refused = await Promise.all([
+      connectBreakPage(TAB_1, { url: 'https://example.com/' }),
+      connectBreakPage(TAB_1, { url: 'chrome-extension://test-extension-id/src/pages/popup/index.html' }),
+      connectBreakPage(TAB_1, { id: 'another-extension' }),
+      connectBreakPage(TAB_1, { name: 'something-else' }),
+    ]);
+    expect(refused.map((port) => port.disconnectedByBackground)).toEqual([true, true, true, true]);
+  });
+
+  it('tells a page showing a break that now lives elsewhere to leave (one surface at a time)', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown').set(2, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    const current = await connectBreakPage(TAB_1);
+    // A page brought back from the back/forward cache in another tab, still showing the break.
+    const stale = await connectBreakPage(TAB_2);
+    await scheduler.inQueue(async () => undefined);
+    await vi.waitFor(() => expect(stale.posted).toEqual([{ type: 'surface:leave' }]));
+    expect(current.posted).toEqual([]);
   });
 
   it('moves the break from the notification into the browser when a browser window gains focus', async () => {
@@ -341,13 +478,6 @@ describe('surface listeners', () => {
     await fakeBrowser.windows.onFocusChanged.trigger(10);
     await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 }));
     expect(notifications()).toEqual({});
-  });
-
-  it('counts closing the break window early as a snooze', async () => {
-    const { scheduler } = await withListeners();
-    await scheduler.dispatch({ type: 'user:break-now' });
-    await fakeBrowser.windows.onRemoved.trigger(100);
-    await vi.waitFor(async () => expect((await storedMode()).kind).toBe('working'));
   });
 
   it('Start on the notification starts the routine and opens the break window', async () => {
@@ -380,28 +510,25 @@ describe('surface listeners', () => {
     expect(notifications()).toEqual({});
   });
 
-  it('opens the window when our overlay script reports that the page keeps removing it', async () => {
+  it('listens for focus and notification clicks only while the break waits in a notification', async () => {
     const { scheduler } = await withListeners();
-    world.overlay.set(1, 'shown');
+    const listening = () => [fakeBrowser.windows.onFocusChanged, fakeBrowser.notifications.onClicked, fakeBrowser.notifications.onButtonClicked].map((e) => e.hasListeners());
+    await scheduler.inQueue(async () => undefined);
+    expect(listening()).toEqual([false, false, false]);
+    world.lastFocused!.focused = false;
     await scheduler.dispatch({ type: 'user:break-now' });
-    world.overlay.set(1, 'gave-up');
-    await sendFromContentScript({ type: 'overlay:lost', breakId: 1 }, OWN_CONTENT_SCRIPT);
-    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }));
+    expect(listening()).toEqual([true, true, true]);
+    await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
+    expect(listening()).toEqual([false, false, false]);
   });
 
-  it('ignores overlay:lost from anything but our content script, and malformed ones', async () => {
+  it('opens the window when the page keeps removing the overlay: the overlay script gave up, its frame went', async () => {
     const { scheduler } = await withListeners();
     world.overlay.set(1, 'shown');
     await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage(TAB_1);
     world.overlay.set(1, 'gave-up');
-    await sendFromContentScript({ type: 'overlay:lost', breakId: 1 }, { ...OWN_CONTENT_SCRIPT, id: 'other-extension' });
-    await sendFromContentScript({ type: 'overlay:lost', breakId: 1 }, { id: 'test-extension-id', url: 'https://example.com/' });
-    await sendFromContentScript({ type: 'overlay:lost', breakId: 1, extra: true }, OWN_CONTENT_SCRIPT);
-    await sendFromContentScript({ type: 'overlay:lost', breakId: '1' }, OWN_CONTENT_SCRIPT);
-    await sendFromContentScript({ type: 'overlay:lost', breakId: 1 }, { ...OWN_CONTENT_SCRIPT, tab: { id: 9 } });
-    await new Promise((r) => setTimeout(r, 50));
-    await scheduler.inQueue(async () => undefined);
-    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
-    expect(world.createdWindows).toHaveLength(0);
+    await page.gone();
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }), { timeout: 2_000 });
   });
 });

@@ -1,0 +1,22 @@
+// The background's notifications: their ids, their look, and the heads-up before a break.
+
+import { minutesShown, type Timing } from '../core/timing';
+import { browser, ignoreFailure } from './browser';
+import { t } from './i18n';
+
+export const HEADS_UP_NOTIFICATION = 'unhunch:heads-up';
+export const BREAK_NOTIFICATION = 'unhunch:break';
+/** Indexes of the break notification's buttons (Chrome only; Firefox shows no buttons). */
+export const NOTIFICATION_BUTTON = { start: 0, snooze: 1 } as const;
+
+/** A plain notification with our icon: all Firefox shows, and what Chrome's break notification adds its buttons to. */
+export function basicNotification(title: string, message: string) {
+  return { type: 'basic' as const, iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message };
+}
+
+export async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void> {
+  const seconds = Math.max(1, Math.round(msUntilBreak / 1000));
+  await browser.notifications
+    .create(HEADS_UP_NOTIFICATION, basicNotification(t('headsUpTitle'), t('headsUpMessage', [String(seconds), String(minutesShown(timing.breakMs))])))
+    .catch(ignoreFailure);
+}
