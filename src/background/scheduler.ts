@@ -3,6 +3,7 @@
 import { browser, ignoreFailure } from './browser';
 import { applyRecords, type History } from '../core/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
+import { stayLoadedWhileAway } from './away';
 import { updateBadge } from './badge';
 import { notifyHeadsUp } from './notifications';
 import { dismissBreak, lastFocusedWindow, presentBreak } from './present';
@@ -67,6 +68,7 @@ async function process(event: ScheduleEvent): Promise<Processed> {
   });
   for (const effect of effects) await runEffect(effect, snapshot, now);
   await updateBadge(state, now, snapshot.timing, snapshot.settings.badgeMinutes);
+  stayLoadedWhileAway(state.activity, snapshot.settings.idleDetectionSeconds, () => void dispatch({ type: 'activity', activity: 'active' }));
   return { snapshot, state, history, now };
 }
 
