@@ -34,6 +34,7 @@ declare const chrome: {
   storage: { local: { get(keys: string[] | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
+type WindowsApi = { windows: { update(id: number, info: object): Promise<unknown> } };
 
 interface StoredPresentation {
   breakId: number;
@@ -256,6 +257,92 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       expect(breakWindows(session)).toHaveLength(0);
       await skipPending();
     });
+
+    it('shows the break again in the page when its tab reloads', async () => {
+      await page.goto(`${server.url}/`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      const breakId = await pendingBreakId(control);
+      await page.reload();
+      await waitFor('the overlay on the reloaded page', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 5_000);
+      expect(await pendingBreakId(control)).toBe(breakId);
+      expect(breakWindows(session)).toHaveLength(0);
+      await skipPending();
+    });
+
+    it('after Back and Forward through the back/forward cache, the break shows exactly once in the tab', async () => {
+      await page.goto(`${server.url}/`);
+      await page.goto(`${server.url}/other`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      await page.goBack();
+      await waitFor('the overlay on the page before', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 5_000);
+      await page.goForward();
+      await waitFor('the overlay on the page after', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 5_000);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(page.frames().filter((f) => f.url().includes(BREAK_PAGE))).toHaveLength(1);
+      expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, HOST_TAG)).toBe(1);
+      expect(breakWindows(session)).toHaveLength(0);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      await skipPending();
+    });
+
+    it('a worker stopped during a break is woken by the page, and still follows the tab to its next page', async () => {
+      await page.goto(`${server.url}/`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      await session.stopServiceWorker();
+      // The break page connects again at once, which starts the worker.
+      await waitFor('the worker to run again', () => session.serviceWorkerRunning(), 5_000);
+      await page.goto(`${server.url}/other`);
+      await waitFor('the overlay on the new page', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 5_000);
+      expect(breakWindows(session)).toHaveLength(0);
+      await skipPending();
+    });
+
+    it('a break waiting in a notification moves into the browser when the user comes back, also after the worker was stopped', async () => {
+      await page.goto(`${server.url}/`);
+      await page.bringToFront();
+      const windowIds = await control.evaluate(async () => {
+        const windows = await (chrome as unknown as { windows: { getAll(): Promise<{ id: number }[]> } }).windows.getAll();
+        return windows.map((w) => w.id);
+      });
+      // The user is in another program: every browser window minimised, none focused.
+      for (const id of windowIds) await control.evaluate((windowId) => (chrome as unknown as WindowsApi).windows.update(windowId, { state: 'minimized' }), id);
+      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+      await waitFor('the break in a notification', async () => (await presentation(control))?.surface === 'notification', 5_000);
+      await session.stopServiceWorker();
+      // Back in the browser: its window restored and focused (the test page and the control page share it).
+      await control.evaluate((windowId) => (chrome as unknown as WindowsApi).windows.update(windowId, { state: 'normal', focused: true }), windowIds[0]!);
+      await waitFor('the break over the page', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 5_000);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      await skipPending();
+    });
+
+    it('browsing wakes nothing while no break is due: page loads, title changes, new tabs and tab switches', async () => {
+      await session.stopServiceWorker();
+      const stillStopped = async (what: string) => {
+        await new Promise((r) => setTimeout(r, 400));
+        expect(await session.serviceWorkerRunning(), `the worker was woken by ${what}`).toBe(false);
+      };
+      for (const path of ['/', '/other', '/form']) {
+        await page.goto(`${server.url}${path}`);
+        await stillStopped(`loading ${path}`);
+      }
+      for (const title of ['(1) Inbox', '(2) Inbox', '(3) Inbox']) {
+        await page.evaluate((t) => (document.title = t), title);
+        await stillStopped(`the title changing to ${title}`);
+      }
+      const extra = await session.context.newPage();
+      await stillStopped('a new tab');
+      await extra.goto(`${server.url}/other`);
+      await page.bringToFront();
+      await stillStopped('switching tabs');
+      await extra.bringToFront();
+      await stillStopped('switching back');
+      await extra.close();
+      await stillStopped('closing a tab');
+    });
   });
 
   describe('without host access', () => {
@@ -299,6 +386,17 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       await breakWindow!.getByRole('button', { name: /^Snooze/ }).click();
       await waitFor('the break window to close', async () => breakWindow!.isClosed());
       expect(await presentation(control)).toBeUndefined();
+    });
+
+    it('closing the break window before answering counts as a snooze', async () => {
+      const before = await todaysTally(control);
+      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
+      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
+      await breakWindow!.close();
+      await waitFor('the break to be snoozed', async () => (await pendingBreakId(control)) === null, 5_000);
+      expect(await presentation(control)).toBeUndefined();
+      expect((await todaysTally(control)).snoozed ?? 0).toBe((before.snoozed ?? 0) + 1);
     });
   });
 });

@@ -67,6 +67,21 @@ async function breakWindow(session: FirefoxSession): Promise<Page | null> {
   return null;
 }
 
+const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The overlay's frame in `page` once it shows Start (the frame a page replaced may linger there a moment). */
+async function overlayWithStart(page: Page, timeout = 10_000) {
+  return waitFor(
+    'the overlay with its prompt',
+    async () => {
+      const frame = await waitForExtensionFrame(page, BREAK_PAGE, 300).catch(() => null);
+      const prompt = await frame?.evaluate(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Start'))).catch(() => false);
+      return prompt ? frame : null;
+    },
+    timeout,
+  );
+}
+
 async function hasButton(target: Page | Awaited<ReturnType<typeof waitForExtensionFrame>>, label: string): Promise<boolean> {
   return target
     .waitForFunction((text) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith(text)), { timeout: 10_000 }, label)
@@ -183,6 +198,129 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
       await skipPending();
       await waitFor('the overlay to go', async () => (await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)) === null);
       await waitFor('focus back in the field', async () => (await page.evaluate(() => document.activeElement?.id)) === 'name');
+      await page.close();
+    });
+
+    it('moves the break to the tab Firefox activates when its tab is closed', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/`);
+      const doomed = await session.newPage(`${server.url}/form`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(doomed);
+      const closedAt = Date.now();
+      await doomed.close();
+      await overlayWithStart(page, 5_000);
+      expect(Date.now() - closedAt).toBeLessThan(3_000);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      expect(await breakWindow(session)).toBeNull();
+      await skipPending();
+      await page.close();
+    });
+
+    it('shows the break again in the page its tab navigates to, and after a reload', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(page);
+      const breakId = await pendingBreakId(control);
+      await page.goto(`${server.url}/form`);
+      await overlayWithStart(page, 5_000);
+      expect(await page.title()).toBe('Form');
+      await page.evaluate(() => location.reload());
+      await sleepMs(500);
+      await overlayWithStart(page, 5_000);
+      expect(await pendingBreakId(control)).toBe(breakId);
+      expect(await breakWindow(session)).toBeNull();
+      await skipPending();
+      await page.close();
+    });
+
+    it('puts the overlay back when the page removes it once', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(page);
+      await page.evaluate((tag) => document.querySelector(tag)!.remove(), HOST_TAG);
+      await waitFor('the overlay to be back', async () => page.evaluate((tag) => document.querySelector(tag)?.isConnected === true, HOST_TAG), 3_000);
+      await overlayWithStart(page, 5_000);
+      await sleepMs(1_000);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      expect(await breakWindow(session)).toBeNull();
+      await skipPending();
+      await page.close();
+    });
+
+    it('after Back and Forward through the back/forward cache, the break shows exactly once in the tab', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/`);
+      await page.goto(`${server.url}/form`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(page);
+      await page.evaluate(() => history.back());
+      await waitFor('the page before', async () => (await page.evaluate(() => document.title).catch(() => '')) === 'Test article', 5_000);
+      await overlayWithStart(page, 5_000);
+      await page.evaluate(() => history.forward());
+      await waitFor('the page after', async () => (await page.evaluate(() => document.title).catch(() => '')) === 'Form', 5_000);
+      await overlayWithStart(page, 5_000);
+      await sleepMs(1_000);
+      expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, HOST_TAG)).toBe(1);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      expect(await breakWindow(session)).toBeNull();
+      await skipPending();
+      await page.close();
+    });
+
+    it('an event page suspended during a break is woken by the page, and still follows the tab to its next page', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(page);
+      await session.suspendBackground();
+      // The break page connects again at once, which starts the event page.
+      await waitFor('the event page to run again', async () => (await session.backgroundState()) === 'running', 5_000);
+      await page.goto(`${server.url}/form`);
+      await overlayWithStart(page, 5_000);
+      expect(await breakWindow(session)).toBeNull();
+      await skipPending();
+      await page.close();
+    });
+
+    it('closing the break window before answering counts as a snooze', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/hostile`);
+      const before = await todaysTally(control);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      const opened = await waitFor('the break window', () => breakWindow(session), 15_000);
+      expect(await hasButton(opened, 'Start')).toBe(true);
+      await opened.close();
+      await waitFor('the break to be snoozed', async () => (await pendingBreakId(control)) === null, 5_000);
+      expect(await presentation(control)).toBeUndefined();
+      expect((await todaysTally(control)).snoozed ?? 0).toBe((before.snoozed ?? 0) + 1);
+      await page.close();
+    });
+
+    it('browsing wakes nothing while no break is due: page loads, title changes, new tabs and tab switches', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/`);
+      await session.suspendBackground();
+      const stillStopped = async (what: string) => {
+        await sleepMs(400);
+        expect(await session.backgroundState(), `the event page was woken by ${what}`).toBe('stopped');
+      };
+      for (const path of ['/form', '/', '/form']) {
+        await page.goto(`${server.url}${path}`);
+        await stillStopped(`loading ${path}`);
+      }
+      for (const title of ['(1) Inbox', '(2) Inbox', '(3) Inbox']) {
+        await page.evaluate((t) => (document.title = t), title);
+        await stillStopped(`the title changing to ${title}`);
+      }
+      const extra = await session.newPage(`${server.url}/`);
+      await stillStopped('a new tab');
+      await page.bringToFront();
+      await stillStopped('switching tabs');
+      await extra.close();
+      await stillStopped('closing a tab');
       await page.close();
     });
 
