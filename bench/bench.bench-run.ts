@@ -27,9 +27,40 @@ const OUT_DIR = path.resolve(process.env.UNHUNCH_OUT_DIR ?? 'dist');
 const RESULTS_FILE = path.resolve(process.env.BENCH_RESULTS ?? 'bench/results.json');
 
 const SAMPLES = {
-  full: { loads: 30, wakeCycles: 6, paintPerMode: 20, driftStops: 10, driftWorkSeconds: 25, popup: 20, awayMs: 20_000 },
-  quick: { loads: 4, wakeCycles: 2, paintPerMode: 2, driftStops: 3, driftWorkSeconds: 8, popup: 4, awayMs: 20_000 },
-  smoke: { loads: 1, wakeCycles: 1, paintPerMode: 1, driftStops: 1, driftWorkSeconds: 5, popup: 1, awayMs: 3_000 },
+  full: {
+    loads: 30,
+    wakeCycles: 6,
+    paintPerMode: 20,
+    driftStops: 10,
+    driftWorkSeconds: 25,
+    popup: 20,
+    // Five of Firefox's default 30-second suspend timeouts.
+    awayMs: 150_000,
+    browsing: { pageLoads: 100, titleChanges: 100, newTabs: 50, windowSwitches: 50 },
+    cpuSeconds: 60,
+  },
+  quick: {
+    loads: 4,
+    wakeCycles: 2,
+    paintPerMode: 2,
+    driftStops: 3,
+    driftWorkSeconds: 8,
+    popup: 4,
+    awayMs: 20_000,
+    browsing: { pageLoads: 10, titleChanges: 10, newTabs: 5, windowSwitches: 5 },
+    cpuSeconds: 10,
+  },
+  smoke: {
+    loads: 1,
+    wakeCycles: 1,
+    paintPerMode: 1,
+    driftStops: 1,
+    driftWorkSeconds: 5,
+    popup: 1,
+    awayMs: 3_000,
+    browsing: { pageLoads: 2, titleChanges: 2, newTabs: 1, windowSwitches: 2 },
+    cpuSeconds: 3,
+  },
 };
 if (!(MODE in SAMPLES)) throw new Error(`BENCH_MODE must be one of ${Object.keys(SAMPLES).join(', ')}, not ${MODE}`);
 const N = SAMPLES[MODE as keyof typeof SAMPLES];
@@ -118,6 +149,41 @@ function paintRows(browser: 'chromium' | 'firefox', samples: cr.BreakPaintSample
     }
   }
   results.details[`breakPaint.${browser}`] = samples;
+}
+
+const BROWSING_LABELS: Record<keyof cr.BrowsingCounts, string> = {
+  pageLoads: 'page loads',
+  titleChanges: 'title changes',
+  newTabs: 'new tabs (opened, loaded, closed)',
+  windowSwitches: 'window switches',
+};
+
+function browsingRows(browser: 'chromium' | 'firefox', run: Record<keyof cr.BrowsingCounts, cr.BrowsingWakes>): void {
+  for (const key of Object.keys(BROWSING_LABELS) as (keyof cr.BrowsingCounts)[]) {
+    const { events, wakes } = run[key];
+    add({ figure: '7 browsing', browser, metric: `wake-ups from ${events} ${BROWSING_LABELS[key]}, no break due`, unit: 'wakes', value: wakes, goal: '0', meetsGoal: wakes === 0 });
+  }
+  results.details[`browsingWakes.${browser}`] = run;
+}
+
+function tickingCpuRows(browser: 'chromium' | 'firefox', cpu: cr.TickingTitleCpu): void {
+  add({
+    figure: '7 browsing',
+    browser,
+    metric: `extension process CPU over ${cpu.seconds} s beside a tab whose title ticks every second`,
+    unit: 'ms',
+    value: round(cpu.extensionProcessMs),
+    ...(cpu.extensionProcessWithoutMs !== undefined && { note: `${Math.round(cpu.extensionProcessWithoutMs)} ms in the same process of a Firefox without the add-on (its built-in add-ons)` }),
+  });
+  add({
+    figure: '7 browsing',
+    browser,
+    metric: `browser CPU over the same ${cpu.seconds} s, with / without the extension`,
+    unit: '×',
+    value: round(cpu.browserWithMs / cpu.browserWithoutMs),
+    note: `${Math.round(cpu.browserWithMs)} ms / ${Math.round(cpu.browserWithoutMs)} ms, side by side`,
+  });
+  results.details[`tickingTitleCpu.${browser}`] = cpu;
 }
 
 /** The break frame's machine floor: static extension pages in the same kind of full-viewport iframe, frame start → first paint. */
@@ -222,8 +288,16 @@ describe('Unhunch bench', () => {
       });
     });
 
+    it('7 wake-ups from browsing, no break due', async () => {
+      await figure('7 browsing', 'chromium', async () => browsingRows('chromium', await cr.measureBrowsingWakes(bench, N.browsing)));
+    });
+
     it('closes', async () => {
       await bench?.close();
+    });
+
+    it('7 CPU beside a ticking title, with and without the extension', async () => {
+      await figure('7 browsing (CPU)', 'chromium', async () => tickingCpuRows('chromium', await cr.measureTickingTitleCpu(path.join(OUT_DIR, 'chrome'), server.url, N.cpuSeconds)));
       await server?.close().catch(() => {});
     });
   });
@@ -270,8 +344,36 @@ describe('Unhunch bench', () => {
       });
     });
 
+    it('7 wake-ups from browsing, no break due', async () => {
+      await figure('7 browsing', 'firefox', async () => browsingRows('firefox', await ff.measureBrowsingWakes(bench, N.browsing)));
+    });
+
+    it("2 wake-ups per away spell, at Firefox's own suspend timeout", async () => {
+      await figure('2 wake-ups (away spell)', 'firefox', async () => {
+        const away = await ff.measureAwaySpell(bench, N.awayMs, 60);
+        const count = (away.wakes.alarm ?? 0) + (away.wakes.idle ?? 0);
+        const starts = away.wakes['worker-start'] ?? 0;
+        const perSpell = Math.max(count, starts);
+        add({
+          figure: '2 wake-ups',
+          browser: 'firefox',
+          metric: `per away spell (${away.awayMs / 1000} s away after the idle report, default 30 s suspend timeout)`,
+          unit: 'wakes',
+          value: perSpell,
+          goal: '≤ 2',
+          meetsGoal: perSpell <= 2,
+          note: `events ${JSON.stringify(away.wakes)}; return noticed after ${away.returnNoticedAfterMs} ms`,
+        });
+        results.details['awaySpell.firefox'] = away;
+      });
+    });
+
     it('closes', async () => {
       await bench?.close();
+    });
+
+    it('7 CPU beside a ticking title, with and without the add-on', async () => {
+      await figure('7 browsing (CPU)', 'firefox', async () => tickingCpuRows('firefox', await ff.measureTickingTitleCpu(path.join(OUT_DIR, 'firefox'), server.url, N.cpuSeconds)));
     });
 
     it('2 wake-ups with the event page suspending after 1 s', async () => {
@@ -280,14 +382,6 @@ describe('Unhunch bench', () => {
         wakeBench = await ff.openFirefox(path.join(OUT_DIR, 'firefox'), server.url, { 'extensions.background.idle.timeout': 1000 });
         const b = wakeBench;
         await figure('2 wake-ups', 'firefox', async () => wakeRows('firefox', await ff.measureWakeUps(b, N.wakeCycles, WAKE_CLOCK)));
-        await figure('2 wake-ups (away spell)', 'firefox', async () => {
-          const away = await ff.measureAwaySpell(b, N.awayMs, 60);
-          const count = (away.wakes.alarm ?? 0) + (away.wakes.idle ?? 0);
-          const starts = away.wakes['worker-start'] ?? 0;
-          const perSpell = Math.max(count, starts);
-          add({ figure: '2 wake-ups', browser: 'firefox', metric: `per away spell (${away.awayMs / 1000} s away after the idle report)`, unit: 'wakes', value: perSpell, goal: '≤ 2', meetsGoal: perSpell <= 2, note: `events ${JSON.stringify(away.wakes)}` });
-          results.details['awaySpell.firefox'] = away;
-        });
       } finally {
         await wakeBench?.close();
         await server?.close().catch(() => {});

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium, type ChromiumSession } from '../../tests/e2e/support/chromium';
 import type { DevOverrides } from '../../tests/e2e/support/extension';
-import { LOAD_PATHS } from './pages';
+import { chromiumBrowserPid, chromiumExtensionPids, cpuMsBetween, cpuSnapshot, processTree } from './cpu';
+import { LOAD_PATHS, TICKING_TITLE_PATH } from './pages';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const POPUP_PAGE = 'src/pages/popup/index.html';
@@ -155,8 +156,8 @@ export async function openChromium(extensionDir: string, serverUrl: string): Pro
   };
 }
 
-/** A Chromium with no extension at all, the baseline of the page-load figure. */
-async function launchPlainChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** A Chromium with no extension at all (the same flags otherwise), the baseline of the page-load and CPU figures. */
+async function launchPlainChromium(): Promise<{ context: BrowserContext; profile: string; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-bench-plain-'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-bench-tmp-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -167,6 +168,7 @@ async function launchPlainChromium(): Promise<{ context: BrowserContext; close()
   });
   return {
     context,
+    profile,
     close: async () => {
       await context.close().catch(() => {});
       fs.rmSync(profile, { recursive: true, force: true });
@@ -466,4 +468,123 @@ export async function measureDrift(bench: ChromiumBench, stops: number, workSeco
   const dueSince = due.mode.dueSince ?? Number.NaN;
   await answer(page, frame, /^Skip/);
   return { stops, workMs, restartDriftMs, dueDriftMs: lastAlarmAt - (cycleStart + workMs), alarmLatenessMs: dueSince - lastAlarmAt };
+}
+
+/** How many of `events` browsing events started the stopped background again. */
+export interface BrowsingWakes {
+  events: number;
+  wakes: number;
+}
+
+export interface BrowsingCounts {
+  pageLoads: number;
+  titleChanges: number;
+  newTabs: number;
+  windowSwitches: number;
+}
+
+/** A stopped background started by an event has begun within this (measured: ~50–150 ms). */
+const WAKE_SETTLE_MS = 250;
+
+/**
+ * Figure 7 (Chromium): with no break due and the worker stopped, the browsing events that start it
+ * again. After each event the worker's target is looked for; if it runs, that is a wake-up, and it
+ * is stopped again for the next event.
+ */
+export async function measureBrowsingWakes(bench: ChromiumBench, counts: BrowsingCounts): Promise<Record<keyof BrowsingCounts, BrowsingWakes>> {
+  const { session, page, control, serverUrl } = bench;
+  await control.setDevOverrides({ workSeconds: 3600 });
+  await sleep(500);
+  // One event (a page load) may be several browser events in a row: stop until it stays stopped.
+  const stopForGood = async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await session.stopServiceWorker().catch(() => undefined);
+      await sleep(WAKE_SETTLE_MS);
+      if (!(await session.serviceWorkerRunning())) return;
+    }
+    throw new Error('the worker keeps starting again');
+  };
+  const count = async (events: number, act: (i: number) => Promise<unknown>): Promise<BrowsingWakes> => {
+    let wakes = 0;
+    await stopForGood();
+    for (let i = 0; i < events; i++) {
+      await act(i);
+      await sleep(WAKE_SETTLE_MS);
+      if (await session.serviceWorkerRunning()) {
+        wakes += 1;
+        await stopForGood();
+      }
+    }
+    return { events, wakes };
+  };
+  const pageLoads = await count(counts.pageLoads, (i) => page.goto(`${serverUrl}${LOAD_PATHS[i % LOAD_PATHS.length]}?${i}`));
+  const titleChanges = await count(counts.titleChanges, (i) => page.evaluate((n) => (document.title = `(${n}) Inbox`), i));
+  const newTabs = await count(counts.newTabs, async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(`${serverUrl}/`);
+    await tab.close();
+  });
+  // A second browser window; the control page (an extension page, not an event) moves the focus.
+  const windows = await control.page.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<{ id: number }>; getLastFocused(): Promise<{ id: number }> } } }).chrome.windows;
+    const first = await api.getLastFocused();
+    const second = await api.create({ url, focused: true });
+    return [first.id, second.id];
+  }, `${serverUrl}/`);
+  const windowSwitches = await count(counts.windowSwitches, (i) =>
+    control.page.evaluate(
+      (id) => (globalThis as unknown as { chrome: { windows: { update(id: number, o: object): Promise<unknown> } } }).chrome.windows.update(id, { focused: true }),
+      windows[i % 2]!,
+    ),
+  );
+  await control.page.evaluate((id) => (globalThis as unknown as { chrome: { windows: { remove(id: number): Promise<void> } } }).chrome.windows.remove(id), windows[1]!);
+  await page.bringToFront();
+  return { pageLoads, titleChanges, newTabs, windowSwitches };
+}
+
+export interface TickingTitleCpu {
+  seconds: number;
+  extensionProcessMs: number;
+  /** Firefox: its built-in add-ons share the extension process, so it has one without ours too. */
+  extensionProcessWithoutMs?: number;
+  browserWithMs: number;
+  browserWithoutMs: number;
+}
+
+/**
+ * Figure 7 (Chromium): CPU over `seconds` beside a tab whose title ticks once a second, in two
+ * browsers side by side over the same seconds: one with the extension (its worker stopped first, no
+ * extension page open), one without. Reports the extension process and each browser's whole tree.
+ */
+export async function measureTickingTitleCpu(extensionDir: string, serverUrl: string, seconds: number): Promise<TickingTitleCpu> {
+  const withExtension = await launchChromium({ extensionDir });
+  const without = await launchPlainChromium();
+  try {
+    for (const p of withExtension.context.pages()) if (p.url().includes('welcome')) await p.close();
+    const tabs = [await withExtension.context.newPage(), await without.context.newPage()];
+    for (const tab of tabs) await tab.goto(`${serverUrl}${TICKING_TITLE_PATH}`);
+    for (const p of without.context.pages()) if (!tabs.includes(p)) await p.close();
+    for (const p of withExtension.context.pages()) if (!tabs.includes(p)) await p.close();
+    await withExtension.stopServiceWorker();
+    await sleep(1_000);
+    const withRoot = chromiumBrowserPid(withExtension.profileDir);
+    const withoutRoot = chromiumBrowserPid(without.profile);
+    const measure = () => ({
+      extension: cpuSnapshot(chromiumExtensionPids(withRoot)),
+      with: cpuSnapshot(processTree(withRoot)),
+      without: cpuSnapshot(processTree(withoutRoot)),
+    });
+    const before = measure();
+    await sleep(seconds * 1000);
+    const after = measure();
+    return {
+      seconds,
+      extensionProcessMs: cpuMsBetween(before.extension, after.extension),
+      browserWithMs: cpuMsBetween(before.with, after.with),
+      browserWithoutMs: cpuMsBetween(before.without, after.without),
+    };
+  } finally {
+    await withExtension.close();
+    await without.close();
+  }
 }

@@ -4,10 +4,12 @@
 
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { DevOverrides } from '../../tests/e2e/support/extension';
-import { FIREFOX_EXTENSION_ORIGIN, firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
+import { chromeEvalIn, FIREFOX_EXTENSION_ORIGIN, firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
 import { addFloorFrame, breakPaintSample, FLOOR_PAGES, removeFloorFrame, sleep, until, withFloorPages, type StoredSchedule, type WakeRun, type Wakes } from './chromium-figures';
 import type { BreakPaintSample, PageCost, PaintSample } from './chromium-figures';
-import { LOAD_PATHS } from './pages';
+import { cpuMsBetween, cpuSnapshot, processTree } from './cpu';
+import type { BrowsingCounts, BrowsingWakes, TickingTitleCpu } from './chromium-figures';
+import { LOAD_PATHS, TICKING_TITLE_PATH } from './pages';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const POPUP_PAGE = 'src/pages/popup/index.html';
@@ -225,12 +227,16 @@ export interface AwaySpellRun {
   awayMs: number;
   wakes: Wakes;
   idleReportedAfterMs: number;
+  /** From the person's return (input again) to the schedule counting them present. */
+  returnNoticedAfterMs: number;
 }
 
 /**
  * Figure 2, away spell (Firefox: its idle API works headless): the person stops at the screen, the
  * idle report arrives after the detection interval, they stay away `awayMs`, and come back. Counts
- * the wake-ups from the idle report until just before the return (the return itself is user input).
+ * the wake-ups from the idle report until just before the return (the return itself is user input),
+ * and how long the return takes to be noticed. Run it at Firefox's own suspend timeout: what it
+ * measures is whether the event page is suspended (and woken again) while nobody is there.
  */
 export async function measureAwaySpell(bench: FirefoxBench, awayMs: number, idleDetectionSeconds: number): Promise<AwaySpellRun> {
   const { control, session } = bench;
@@ -255,8 +261,112 @@ export async function measureAwaySpell(bench: FirefoxBench, awayMs: number, idle
   const before = await wakes(control);
   await sleep(awayMs);
   const during = since(before, await wakes(control));
+  const backAt = Date.now();
   await session.setIdleTime(0);
-  return { awayMs, wakes: { ...during, idle: (during.idle ?? 0) + 1 }, idleReportedAfterMs };
+  await until('the return to be noticed', async () => (await schedule(control)).awaySince === null, 30_000, 20);
+  return { awayMs, wakes: { ...during, idle: (during.idle ?? 0) + 1 }, idleReportedAfterMs, returnNoticedAfterMs: Date.now() - backAt };
+}
+
+/** A suspended event page woken by an event has begun within this. */
+const WAKE_SETTLE_MS = 250;
+
+/**
+ * Figure 7 (Firefox): with no break due and the event page suspended, the browsing events that
+ * start it again (`backgroundState` is no longer "stopped"); each one that did is suspended again.
+ */
+export async function measureBrowsingWakes(bench: FirefoxBench, counts: BrowsingCounts): Promise<Record<keyof BrowsingCounts, BrowsingWakes>> {
+  const { session, page, control, serverUrl } = bench;
+  await setDevOverrides(bench, { workSeconds: 3600 });
+  await sleep(500);
+  const count = async (events: number, act: (i: number) => Promise<unknown>): Promise<BrowsingWakes> => {
+    let wakes = 0;
+    await session.setIdleTime(0);
+    await session.suspendBackground();
+    for (let i = 0; i < events; i++) {
+      // The person is at the screen all along (a lapse into "idle" would be a wake of its own).
+      if (i % 20 === 19) await session.setIdleTime(0);
+      await act(i);
+      await sleep(WAKE_SETTLE_MS);
+      if ((await session.backgroundState()) !== 'stopped') {
+        wakes += 1;
+        // One event (a page load) may be several browser events in a row: suspend until it stays suspended.
+        for (let attempt = 0; attempt < 10 && (await session.backgroundState()) !== 'stopped'; attempt++) {
+          await session.suspendBackground().catch(() => undefined);
+          await sleep(WAKE_SETTLE_MS);
+        }
+      }
+    }
+    return { events, wakes };
+  };
+  const pageLoads = await count(counts.pageLoads, (i) => page.goto(`${serverUrl}${LOAD_PATHS[i % LOAD_PATHS.length]}?${i}`));
+  const titleChanges = await count(counts.titleChanges, (i) => page.evaluate((n) => (document.title = `(${n}) Inbox`), i));
+  const newTabs = await count(counts.newTabs, async () => {
+    const tab = await session.newPage(`${serverUrl}/`);
+    await tab.close();
+  });
+  // A second browser window; the control page (an extension page, not an event) moves the focus.
+  type WindowsApi = { windows: { create(o: object): Promise<{ id: number }>; getLastFocused(): Promise<{ id: number }>; update(id: number, o: object): Promise<unknown>; remove(id: number): Promise<void> } };
+  const windows = await control.evaluate(async (url) => {
+    const api = (globalThis as unknown as { browser: WindowsApi }).browser.windows;
+    const first = await api.getLastFocused();
+    const second = await api.create({ url, focused: true });
+    return [first.id, second.id];
+  }, `${serverUrl}/`);
+  const windowSwitches = await count(counts.windowSwitches, (i) =>
+    control.evaluate((id) => (globalThis as unknown as { browser: WindowsApi }).browser.windows.update(id, { focused: true }), windows[i % 2]!),
+  );
+  await control.evaluate((id) => (globalThis as unknown as { browser: WindowsApi }).browser.windows.remove(id), windows[1]!);
+  await page.bringToFront();
+  return { pageLoads, titleChanges, newTabs, windowSwitches };
+}
+
+/**
+ * Figure 7 (Firefox): CPU over `seconds` beside a tab whose title ticks once a second, in two
+ * Firefoxes side by side over the same seconds: one with the add-on (its event page suspended first,
+ * no extension page open), one without. The extension process is the one Firefox itself reports as
+ * "extension" (ChromeUtils.requestProcInfo); Firefox's built-in add-ons run there too, so the one of
+ * the Firefox without ours is measured as well.
+ */
+export async function measureTickingTitleCpu(extensionDir: string, serverUrl: string, seconds: number): Promise<TickingTitleCpu> {
+  process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
+  const withAddOn = await launchFirefox({ extensionDir });
+  const without: Browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxBin(), headless: true, timeout: 120_000, args: ['--remote-allow-system-access'] });
+  try {
+    const tabs = [await withAddOn.newPage(`${serverUrl}${TICKING_TITLE_PATH}`), await without.newPage()];
+    await tabs[1]!.goto(`${serverUrl}${TICKING_TITLE_PATH}`);
+    for (const browser of [withAddOn.browser, without]) for (const p of await browser.pages()) if (!tabs.includes(p)) await p.close();
+    await withAddOn.setIdleTime(0);
+    await withAddOn.suspendBackground();
+    await sleep(1_000);
+    const withRoot = withAddOn.browser.process()?.pid;
+    const withoutRoot = without.process()?.pid;
+    if (withRoot === undefined || withoutRoot === undefined) throw new Error('no Firefox process to measure');
+    const extensionPids = (chromeEval: <T>(expression: string) => Promise<T>) =>
+      chromeEval<number[]>('ChromeUtils.requestProcInfo().then((info) => info.children.filter((c) => c.type === "extension").map((c) => c.pid))');
+    const measure = async () => ({
+      extension: cpuSnapshot(await extensionPids(withAddOn.chromeEval)),
+      extensionWithout: cpuSnapshot(await extensionPids(chromeEvalIn(without))),
+      with: cpuSnapshot(processTree(withRoot)),
+      without: cpuSnapshot(processTree(withoutRoot)),
+    });
+    const before = await measure();
+    // The person works beside the ticking tab: keep them "active", as input would.
+    for (let waited = 0; waited < seconds; waited += 20) {
+      await sleep(Math.min(20, seconds - waited) * 1000);
+      await withAddOn.setIdleTime(0);
+    }
+    const after = await measure();
+    return {
+      seconds,
+      extensionProcessMs: cpuMsBetween(before.extension, after.extension),
+      extensionProcessWithoutMs: cpuMsBetween(before.extensionWithout, after.extensionWithout),
+      browserWithMs: cpuMsBetween(before.with, after.with),
+      browserWithoutMs: cpuMsBetween(before.without, after.without),
+    };
+  } finally {
+    await withAddOn.close();
+    await without.close().catch(() => {});
+  }
 }
 
 /** Figure 4 (Firefox): alarm → break painted, event page running (warm) or suspended (cold) when the alarm fires. */

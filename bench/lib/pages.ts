@@ -31,4 +31,12 @@ ${Array.from({ length: 40 }, (_, i) => `<label>Field ${i + 1} <input name="f${i}
 `,
 };
 
+/** A tab whose title ticks once a second, like a chat's unread count or a timer. */
+export const TICKING_TITLE_PATH = '/ticking';
+LOAD_PAGES[TICKING_TITLE_PATH] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>(0) Chat</title></head>
+<body><main><h1>Chat</h1><p>The title counts unread messages.</p></main>
+<script>let unread = 0; setInterval(() => { document.title = '(' + ++unread + ') Chat'; }, 1000);</script></body></html>
+`;
+
 export const LOAD_PATHS = ['/article', '/form', '/app'] as const;

@@ -133,6 +133,27 @@ export async function waitForExtensionFrame(page: Page, path = '', timeout = 10_
   }
 }
 
+/**
+ * Evaluates an (async) JS expression in the privileged browser chrome window of a Firefox started
+ * with `--remote-allow-system-access`; the result must be JSON-able.
+ */
+export function chromeEvalIn(browser: Browser): <T = unknown>(expression: string) => Promise<T> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  return async <T>(expression: string): Promise<T> => {
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+    const context = tree.result.contexts[0]?.context;
+    if (!context) throw new Error('chromeEval: no chrome window');
+    const { result } = await connection.send('script.evaluate', {
+      expression: `(async () => JSON.stringify(await (${expression})))()`,
+      target: { context },
+      awaitPromise: true,
+    });
+    if (result.type === 'exception') throw new Error(`chromeEval: ${result.exceptionDetails.text}`);
+    const value = result.result;
+    return (value.type === 'string' ? JSON.parse(value.value as string) : undefined) as T;
+  };
+}
+
 export async function launchFirefox(opts: LaunchFirefoxOptions): Promise<FirefoxSession> {
   process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
   const browser = await puppeteer.launch({
@@ -165,20 +186,7 @@ export async function launchFirefox(opts: LaunchFirefoxOptions): Promise<Firefox
     throw e;
   }
 
-  const connection = (browser as unknown as { connection: BidiConnection }).connection;
-  const chromeEval = async <T>(expression: string): Promise<T> => {
-    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-    const context = tree.result.contexts[0]?.context;
-    if (!context) throw new Error('chromeEval: no chrome window');
-    const { result } = await connection.send('script.evaluate', {
-      expression: `(async () => JSON.stringify(await (${expression})))()`,
-      target: { context },
-      awaitPromise: true,
-    });
-    if (result.type === 'exception') throw new Error(`chromeEval: ${result.exceptionDetails.text}`);
-    const value = result.result;
-    return (value.type === 'string' ? JSON.parse(value.value as string) : undefined) as T;
-  };
+  const chromeEval = chromeEvalIn(browser);
   const extension = `WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_EXTENSION_ID)}).extension`;
   const idleService = 'Cc["@mozilla.org/widget/useridleservice;1"].getService(Ci.nsIUserIdleServiceInternal)';
 
