@@ -1,6 +1,9 @@
 // Lint: typescript-eslint's recommended type-aware rules, plus the project's own guard rails.
 import tseslint from 'typescript-eslint';
 
+/** The polyfill is not used at run time (src/platform/browser.ts says why); its types are. */
+const POLYFILL = { name: 'webextension-polyfill', message: "Import browser from platform/browser.ts.", allowTypeImports: true };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'bench/results*'] },
   ...tseslint.configs.recommended,
@@ -15,7 +18,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       // The core is pure: no browser API, no clock of its own.
-      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '../background/*', '../pages/*', '../ui/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '../background/*', '../content/*', '../pages/*', '../platform/*', '../ui/*'] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes time as an argument.' }],
       'no-restricted-globals': [
         'error',
@@ -42,15 +45,53 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'webextension-polyfill', message: "Import browser from './browser'.", allowTypeImports: true },
+            POLYFILL,
             { name: 'valibot', message: 'The worker reads settings with src/core/settings-rules.', allowTypeImports: true },
           ],
           patterns: [
-            { group: ['**/ui/*'], message: 'Page code would pull the polyfill into the worker.', allowTypeImports: true },
+            { group: ['**/ui/*', '**/pages/*', '**/content/*'], message: 'The background imports only core/, platform/ and its own folder (README § How it works).' },
             { group: ['**/core/settings', '**/core/history-io'], message: 'Page-side checks (valibot, file import) stay out of the worker.', allowTypeImports: true },
           ],
         },
       ],
+    },
+  },
+  // Layers: core (pure rules and contracts) and platform (the browser accessor) are shared by all;
+  // pages (with ui, their shared components), background and content import nothing of each other.
+  {
+    files: ['src/content/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [POLYFILL], patterns: [{ group: ['**/background/*', '**/pages/*', '**/ui/*'], message: 'The overlay script imports only core/ and platform/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/pages/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [POLYFILL],
+          patterns: [
+            { group: ['**/background/*', '**/content/*'], message: 'Pages reach the background by messages (core/messages.ts), not imports.' },
+            { group: ['../break/*', '../options/*', '../popup/*', '../welcome/*', '**/pages/*'], message: 'A page shares code through ui/ or core/, not with another page.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [POLYFILL], patterns: [{ group: ['../*'], message: 'platform/ depends on nothing of ours.' }] }],
+    },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bench/*'], message: 'Tests never import bench/; shared helpers live in tests/support/ and tests/e2e/support/.' }] }],
     },
   },
   {

@@ -2,9 +2,10 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin, type PluginOption, type Rollup } from 'vite';
 import rootManifest from './manifest.json' with { type: 'json' };
+import { BREAK_PAGE, OVERLAY_SCRIPT, WELCOME_PAGE } from './src/core/extension-paths.ts';
 
 type Target = 'chrome' | 'firefox';
 
@@ -24,8 +25,9 @@ function manifestFor(target: Target): ManifestV3Export {
 }
 
 /**
- * crxjs exposes every script imported with `?iife` to all web pages. `scripting.executeScript`
- * needs no such exposure, so only what the manifest itself lists stays web-accessible.
+ * crxjs makes the scripts it builds for content-script use web-accessible to all web pages; only
+ * what the manifest itself lists may be (a guard: the overlay script is built apart, and nothing
+ * needs exposure for `scripting.executeScript`).
  */
 function keepOnlyDeclaredWebAccessibleResources(outDir: string): Plugin {
   const declared = new Set(rootManifest.web_accessible_resources.flatMap((entry) => entry.resources));
@@ -64,19 +66,40 @@ function selfContainedWorker(outDir: string): Plugin {
       const chunk = Object.values(bundle).find((file): file is Rollup.OutputChunk => file.type === 'chunk' && file.facadeModuleId === WORKER_ENTRY);
       if (!chunk) this.error(`no chunk for ${WORKER_ENTRY}`);
       workerFileName = chunk.fileName;
-      const outputs = await buildApart(WORKER_ENTRY, [iifeAsOutputPath], { output: { format: 'es', codeSplitting: false } });
+      const outputs = await buildApart(WORKER_ENTRY, [], { output: { format: 'es', codeSplitting: false } });
       const chunks = outputs.filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
       if (chunks.length !== 1) this.error(`the worker did not build into one file: ${chunks.map((c) => c.fileName).join(', ')}`);
       workerCode = chunks[0]!.code;
     },
     writeBundle() {
       if (!workerFileName || workerCode === undefined) return;
-      // crxjs writes scripts imported with `?iife` to these paths; the worker names them as strings.
+      // The worker names the scripts it injects (core/extension-paths.ts) as strings.
       for (const [, path] of workerCode.matchAll(/["'`](src\/[\w/-]+\.js)["'`]/g)) {
         if (!existsSync(resolve(outDir, path!))) throw new Error(`the worker names ${path} but the build has no such file`);
       }
       writeFileSync(resolve(outDir, workerFileName), workerCode);
       removeUnreferencedScripts(outDir);
+    },
+  };
+}
+
+const OVERLAY_ENTRY = resolve(ROOT, 'src/content/overlay.ts');
+
+/**
+ * The overlay script is injected with `scripting.executeScript({ files })`, which runs a classic
+ * script: it is built on its own as one self-contained IIFE, at the path the worker names
+ * (core/extension-paths.ts). Nothing imports it, so no page or worker chunk carries its code, and
+ * it is not web-accessible.
+ */
+function overlayScript(): Plugin {
+  return {
+    name: 'unhunch:overlay-script',
+    apply: 'build',
+    async generateBundle() {
+      const outputs = await buildApart(OVERLAY_ENTRY, [], { output: { format: 'iife', codeSplitting: false } });
+      const chunks = outputs.filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
+      if (chunks.length !== 1) this.error(`the overlay script did not build into one file: ${chunks.map((c) => c.fileName).join(', ')}`);
+      this.emitFile({ type: 'asset', fileName: OVERLAY_SCRIPT, source: chunks[0]!.code });
     },
   };
 }
@@ -114,7 +137,7 @@ function removeUnreferencedScripts(outDir: string): void {
   }
 }
 
-const BREAK_PAGE_HTML = 'src/pages/break/index.html';
+const BREAK_PAGE_HTML = BREAK_PAGE;
 const BREAK_PAGE_ENTRY = resolve(ROOT, 'src/pages/break/main.tsx');
 
 /**
@@ -207,22 +230,6 @@ function compactLocales(outDir: string): Plugin {
   };
 }
 
-/** crxjs turns `import x from './y.ts?iife'` into the path of the built script, relative to the root, ending in .js. */
-const iifeAsOutputPath: Plugin = {
-  name: 'unhunch:iife-as-output-path',
-  enforce: 'pre',
-  async resolveId(id, importer) {
-    if (!id.endsWith('?iife')) return null;
-    const resolved = await this.resolve(id.slice(0, -'?iife'.length), importer, { skipSelf: true });
-    return resolved ? `\0iife:${resolved.id}` : null;
-  },
-  load(id) {
-    if (!id.startsWith('\0iife:')) return null;
-    const path = relative(ROOT, id.slice('\0iife:'.length)).replace(/\.(ts|tsx|js|jsx|mjs|cjs)$/, '.js');
-    return `export default ${JSON.stringify(path)};`;
-  },
-};
-
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   // UNHUNCH_OUT_DIR lets parallel work build elsewhere; `dist/chrome` and `dist/firefox` are the contract.
@@ -233,6 +240,7 @@ export default defineConfig(({ mode }) => {
       crx({ manifest: manifestFor(target), browser: target }),
       keepOnlyDeclaredWebAccessibleResources(outDir),
       selfContainedBreakPage(),
+      overlayScript(),
       compactLocales(outDir),
       selfContainedWorker(outDir),
     ],
@@ -246,8 +254,8 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         // Pages not named in the manifest must be listed or crxjs copies them raw.
         input: {
-          break: resolve(import.meta.dirname, 'src/pages/break/index.html'),
-          welcome: resolve(import.meta.dirname, 'src/pages/welcome/index.html'),
+          break: resolve(import.meta.dirname, BREAK_PAGE),
+          welcome: resolve(import.meta.dirname, WELCOME_PAGE),
         },
       },
     },

@@ -17,8 +17,8 @@ import * as cr from './lib/chromium-figures';
 import * as ff from './lib/firefox-figures';
 import { LOAD_PAGES } from './lib/pages';
 import type { Results, Row } from './lib/results';
-import { packageSizes, WORKER_BUDGET_BYTES, ZIP_BUDGET_BYTES } from './lib/sizes';
-import { simulateCoreWakeUps } from './lib/simulate';
+import { packageSizes, WORKER_BUDGET_BYTES, ZIP_BUDGET_BYTES } from '../tests/support/sizes';
+import { simulateCoreWakeUps } from '../tests/support/simulate';
 import { median, summarize } from './lib/stats';
 
 const MODE = process.env.BENCH_MODE || (process.env.BENCH_QUICK === '1' ? 'quick' : 'full');

@@ -12,7 +12,7 @@
 // does none of this.
 
 import type { Activity } from '../core/schedule';
-import { browser } from './browser';
+import { browser } from '../platform/browser';
 
 /** Below Firefox's default suspend timeout (extensions.background.idle.timeout, 30 s). */
 export const AWAY_TICK_MS = 20_000;

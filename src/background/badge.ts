@@ -1,10 +1,10 @@
 // The toolbar badge: minutes to the next break (optional), a clear mark while a break is due or reminders are paused.
 
-import { browser, ignoreFailure } from './browser';
+import { browser, ignoreFailure } from '../platform/browser';
 import { badgeText } from '../core/badge';
 import type { ScheduleState } from '../core/schedule';
 import type { Timing } from '../core/timing';
-import { t } from './i18n';
+import { t } from '../platform/i18n';
 
 /**
  * The minute count costs a wake-up a minute (the badge has no timer of its own), which is why it

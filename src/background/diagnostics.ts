@@ -1,9 +1,9 @@
 // Development installs count what woke the background, so `npm run bench` can measure wake-ups.
 
-import { browser, ignoreFailure } from './browser';
+import { browser, ignoreFailure } from '../platform/browser';
 import { isDevelopmentInstall } from './storage';
+import { DIAGNOSTICS_KEY } from '../core/storage-keys';
 
-export const DIAGNOSTICS_KEY = 'diagnostics';
 
 export type WakeCause = 'worker-start' | 'alarm' | 'badge-alarm' | 'idle' | 'command';
 

@@ -12,12 +12,14 @@ import type { Runtime } from 'webextension-polyfill';
 import type { Activity } from '../core/schedule';
 import { readSettings } from '../core/settings-rules';
 import { BADGE_ALARM, updateBadge } from './badge';
-import { browser } from './browser';
+import { browser } from '../platform/browser';
 import { countWake } from './diagnostics';
 import { onRequest } from './requests';
-import { registerSurfaceListeners } from './surfaces';
+import { registerSurfaceListeners } from './follow';
+import { WELCOME_PAGE } from '../core/extension-paths';
 import { ALARM_NAME, dispatch, inQueue, startWorker } from './scheduler';
-import { DEV_OVERRIDES_KEY, loadSnapshot, SYNC_SETTINGS_KEY } from './storage';
+import { loadSnapshot } from './storage';
+import { DEV_OVERRIDES_KEY, SETTINGS_KEY } from '../core/storage-keys';
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM_NAME) {
@@ -50,15 +52,15 @@ browser.runtime.onStartup.addListener(() => {
 browser.runtime.onInstalled.addListener((details) => {
   void setUpIdleDetection();
   // A fresh install gets the welcome page; an update stays quiet (PRODUCT.md § Onboarding).
-  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
   const timingChanged =
-    (area === 'local' && DEV_OVERRIDES_KEY in changes) || (area === 'sync' && SYNC_SETTINGS_KEY in changes);
+    (area === 'local' && DEV_OVERRIDES_KEY in changes) || (area === 'sync' && SETTINGS_KEY in changes);
   if (!timingChanged) return;
   void dispatch({ type: 'timing:changed' });
-  if (area === 'sync') void applyIdleDetection(readSettings(changes[SYNC_SETTINGS_KEY]?.newValue).idleDetectionSeconds);
+  if (area === 'sync') void applyIdleDetection(readSettings(changes[SETTINGS_KEY]?.newValue).idleDetectionSeconds);
 });
 
 // The polyfill's type says such a listener always returns true; returning nothing lets other listeners answer.

@@ -1,8 +1,8 @@
 // The background's notifications: their ids, their look, and the heads-up before a break.
 
 import { minutesShown, type Timing } from '../core/timing';
-import { browser, ignoreFailure } from './browser';
-import { t } from './i18n';
+import { browser, ignoreFailure } from '../platform/browser';
+import { t } from '../platform/i18n';
 
 export const HEADS_UP_NOTIFICATION = 'unhunch:heads-up';
 export const BREAK_NOTIFICATION = 'unhunch:break';

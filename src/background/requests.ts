@@ -1,16 +1,17 @@
 // Answers the extension pages' requests, after checking each one comes from our own page and is well-formed.
 
 import type { Runtime } from 'webextension-polyfill';
-import { localDayKey, tallyFor } from '../core/history';
+import { breaksTaken, localDayKey, tallyFor } from '../core/history';
 import { importDays, type HistoryStore } from '../core/history-merge';
 import { isOwnExtensionPage, parseRequest, type BreakView, type Request } from '../core/messages';
 import type { ScheduleEvent } from '../core/schedule';
-import { promptView } from '../pages/break/prompt-view';
+import { promptView } from '../core/break-view';
 import { routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
-import { browser } from './browser';
-import { HISTORY_KEY, loadSnapshot } from './storage';
+import { browser } from '../platform/browser';
+import { loadSnapshot } from './storage';
+import { HISTORY_KEY } from '../core/storage-keys';
 
 
 const historyStore: HistoryStore = {
@@ -106,8 +107,9 @@ async function breakView(): Promise<BreakView | null> {
   if (prompt === null) return null;
   return {
     ...prompt,
-    // With rotation on, each break takes the next routine in turn.
-    routineId: routineForBreak(settings.routineRotation, settings.routine, prompt.breakId - 1),
+    // With rotation on, each break taken moves to the next routine. Not the break id: a snoozed
+    // break comes back under a new id, and must come back with the same routine.
+    routineId: routineForBreak(settings.routineRotation, settings.routine, breaksTaken(history)),
     disabledExercises: [...settings.disabledExercises],
     routineBreakSeconds: settings.breakSeconds,
     today: tallyFor(history, localDayKey(now)),

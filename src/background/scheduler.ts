@@ -1,13 +1,15 @@
 // Runs the core scheduler: one event at a time, state persisted before any effect is carried out.
 
-import { browser, ignoreFailure } from './browser';
+import { browser, ignoreFailure } from '../platform/browser';
 import { applyRecords, type History } from '../core/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
 import { stayLoadedWhileAway } from './away';
 import { updateBadge } from './badge';
 import { notifyHeadsUp } from './notifications';
-import { dismissBreak, lastFocusedWindow, presentBreak } from './present';
-import { HISTORY_KEY, SCHEDULE_KEY, TIMING_KEY, loadSnapshot, type Snapshot } from './storage';
+import { dismissBreak, presentBreak } from './present';
+import { lastFocusedWindow } from './surfaces/surface';
+import { loadSnapshot, type Snapshot } from './storage';
+import { BROWSER_SESSION_KEY, HISTORY_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/storage-keys';
 
 export const ALARM_NAME = 'unhunch:next';
 
@@ -27,8 +29,6 @@ export function dispatch(event: ScheduleEvent): Promise<Processed> {
   return run;
 }
 
-/** Set in `storage.session`, which lives exactly as long as the browser runs. */
-const BROWSER_SESSION_KEY = 'browserSessionSeen';
 
 /**
  * Steps the first event of this worker's life, ahead of whatever woke it. The first start in a

@@ -1,38 +1,12 @@
 // Where the background keeps everything: live state and history in storage.local, settings in storage.sync.
 
-import { browser } from './browser';
+import { browser } from '../platform/browser';
 import { readHistory, type History } from '../core/history';
 import { readScheduleState, type ScheduleState } from '../core/schedule';
 import { readSettings, type Settings } from '../core/settings-rules';
 import { readDevOverrides, timingFrom, type Timing } from '../core/timing';
-import { isPlainObject } from '../core/plain-object';
-
-// The storage.local keys the background writes; the pages read the same names.
-export const SCHEDULE_KEY = 'schedule';
-export const HISTORY_KEY = 'history';
-/** The test-only clock (timing.ts). */
-export const DEV_OVERRIDES_KEY = 'devOverrides';
-/** The timing in force, kept for the pages so they need not re-derive it. */
-export const TIMING_KEY = 'timing';
-export const PRESENTATION_KEY = 'presentation';
-
-export const SYNC_SETTINGS_KEY = 'settings';
-
-/** Where the pending break is showing, so a later wake-up can close or move it. */
-export interface Presentation {
-  breakId: number;
-  surface: 'overlay' | 'window' | 'notification';
-  tabId?: number;
-  windowId?: number;
-}
-
-/** Whether two presentations are the same surface (the same tab's overlay, the same window, the notification). */
-export function sameSurface(a: Presentation, b: Presentation): boolean {
-  if (a.surface !== b.surface) return false;
-  if (a.surface === 'overlay') return a.tabId === b.tabId;
-  if (a.surface === 'window') return a.windowId === b.windowId;
-  return true;
-}
+import { readPresentation, type Presentation } from '../core/presentation';
+import { DEV_OVERRIDES_KEY, HISTORY_KEY, PRESENTATION_KEY, SCHEDULE_KEY, SETTINGS_KEY } from '../core/storage-keys';
 
 export interface Snapshot {
   state: ScheduleState;
@@ -56,10 +30,10 @@ export function isDevelopmentInstall(): Promise<boolean> {
 export async function loadSnapshot(now: number): Promise<Snapshot> {
   const [local, sync, development] = await Promise.all([
     browser.storage.local.get([SCHEDULE_KEY, HISTORY_KEY, DEV_OVERRIDES_KEY, PRESENTATION_KEY]),
-    browser.storage.sync.get(SYNC_SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>),
+    browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>),
     isDevelopmentInstall(),
   ]);
-  const settings = readSettings(sync[SYNC_SETTINGS_KEY]);
+  const settings = readSettings(sync[SETTINGS_KEY]);
   const overrides = development ? readDevOverrides(local[DEV_OVERRIDES_KEY]) : null;
   return {
     state: readScheduleState(local[SCHEDULE_KEY], now),
@@ -73,18 +47,6 @@ export async function loadSnapshot(now: number): Promise<Snapshot> {
 /** Where the break shows, read alone: most tab and window events only need to learn that none does. */
 export async function loadPresentation(): Promise<Presentation | null> {
   return readPresentation((await browser.storage.local.get(PRESENTATION_KEY))[PRESENTATION_KEY]);
-}
-
-function readPresentation(stored: unknown): Presentation | null {
-  if (!isPlainObject(stored)) return null;
-  const p = stored;
-  if (typeof p.breakId !== 'number' || (p.surface !== 'overlay' && p.surface !== 'window' && p.surface !== 'notification')) return null;
-  return {
-    breakId: p.breakId,
-    surface: p.surface,
-    ...(typeof p.tabId === 'number' ? { tabId: p.tabId } : {}),
-    ...(typeof p.windowId === 'number' ? { windowId: p.windowId } : {}),
-  };
 }
 
 let presentationWatcher: ((presentation: Presentation | null) => void) | undefined;

@@ -7,13 +7,14 @@
 // so the background can show the break in a window instead.
 //
 // Injecting this file only installs `__unhunchOverlayApi` (once per document); the background
-// then calls `show(breakId)` / `close()` through `scripting.executeScript({ func })`.
+// then calls `show(breakId)` / `close()` through `scripting.executeScript({ func })`
+// (the contract: core/overlay-protocol.ts).
 
-import { browser } from '../ui/browser';
-import type { OverlayStatus } from '../background/present';
+import { browser } from '../platform/browser';
+import { BREAK_PAGE } from '../core/extension-paths';
+import { isOverlayClose, type OverlayApi } from '../core/overlay-protocol';
 
 const HOST_TAG = 'unhunch-break-overlay';
-const BREAK_PAGE = 'src/pages/break/index.html';
 /** A page that removes or restyles the overlay more often than this is fighting it: give up. */
 const MAX_REPAIRS = 3;
 
@@ -42,22 +43,6 @@ const FRAME_STYLE = [
   'border: 0 !important',
   'background: transparent !important',
 ].join('; ');
-
-export interface OverlayApi {
-  /**
-   * Shows the break (idempotent for the same break) and reports whether the user can see it.
-   * `pageQuery` is added to the break page's URL: what the background knows already (the prompt,
-   * the theme), so the page paints without first asking for it.
-   */
-  show(breakId: number, pageQuery?: string): OverlayStatus;
-  /** Removes the overlay, if any, and gives focus back to where it was. */
-  close(): void;
-}
-
-declare global {
-  // Lives in the extension's isolated world, invisible to the page's own scripts.
-  var __unhunchOverlayApi: OverlayApi | undefined;
-}
 
 interface Current {
   breakId: number;
@@ -99,7 +84,7 @@ function createApi(): OverlayApi {
     const onMessage = (event: MessageEvent) => {
       // Only the break page in our own frame may close the overlay; the page can't forge its source.
       if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
-      if (typeof event.data === 'object' && event.data !== null && (event.data as { type?: unknown }).type === 'unhunch:close') {
+      if (isOverlayClose(event.data)) {
         api.close();
       }
     };

@@ -2,7 +2,7 @@
 
 import { addDays, isRealDayKey, type DayTally, type History } from './history';
 import { importDays, type HistoryStore, type ImportedResult } from './history-merge';
-import { isPlainObject } from './plain-object';
+import { isCount, isPlainObject } from './fields';
 
 // Merging checked days in is the background's part; it lives apart so the worker loads no file checking.
 export { importDays, mergeImported, type HistoryStore, type ImportedResult, type MergeSummary } from './history-merge';
@@ -152,10 +152,6 @@ function checkTally(value: unknown, path: string, report: (key: string, path: st
   if (!valid) return null;
   const t = value as unknown as DayTally;
   return { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural };
-}
-
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }
 
 function isActiveMs(v: unknown): v is number {

@@ -1,7 +1,7 @@
 // Per-day tallies of active time and breaks, keyed by the user's local calendar day.
 
 import type { HistoryRecord } from './schedule';
-import { isPlainObject } from './plain-object';
+import { isCount, isPlainObject } from './fields';
 
 export interface DayTally {
   activeMs: number;
@@ -38,6 +38,15 @@ export function tallyFor(history: History, dayKey: string): DayTally {
   return history[dayKey] ?? emptyTally();
 }
 
+/**
+ * Breaks taken (routines completed) in the history kept, a year's worth: what "take turns" counts.
+ * A snooze or a skip takes no turn; a day dropping out of the year may shift the count, at most
+ * once a night.
+ */
+export function breaksTaken(history: History): number {
+  return Object.values(history).reduce((sum, day) => sum + day.completed, 0);
+}
+
 /** Adds records to the history and drops days older than a year (from the newest record's day). */
 export function applyRecords(history: History, records: readonly HistoryRecord[]): History {
   if (records.length === 0) return history;
@@ -50,10 +59,6 @@ export function applyRecords(history: History, records: readonly HistoryRecord[]
     next[key] = tally;
   }
   return keepLastYear(next, localDayKey(records[records.length - 1]!.at));
-}
-
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
 }
 
 /** Reads stored history; a corrupt day is dropped on its own, the rest survive. */

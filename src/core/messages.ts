@@ -3,7 +3,7 @@
 import { readHistory, type DayTally, type History } from './history';
 import type { ImportResult } from './history-io';
 import type { BreakOutcome } from './schedule';
-import { isPlainObject } from './plain-object';
+import { isBreakId, isPlainObject } from './fields';
 
 /** What a page may ask of the background. */
 export type Request =
@@ -55,10 +55,7 @@ export type Response<R extends Request> = R extends { type: 'break:get' }
 const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'break:complete']);
 const MAX_PAUSE_MINUTES = 7 * 24 * 60;
 
-/** Break ids count up from 1. */
-export function isBreakId(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-}
+export { isBreakId };
 
 /** Returns the request if `raw` is exactly a well-formed one, otherwise null. */
 export function parseRequest(raw: unknown): Request | null {

@@ -40,7 +40,7 @@ export const ROUTINES: Readonly<Record<RoutineId, readonly Readonly<RoutineEntry
   ],
 });
 
-/** Same range as SETTING_RANGES.breakSeconds (not imported: settings imports this module). */
+/** The break lengths a routine can fill; the settings' range for `breakSeconds` is this one. */
 export const BREAK_SECONDS_MIN = 60;
 export const BREAK_SECONDS_MAX = 600;
 

@@ -5,7 +5,7 @@
 
 import type { Timing } from './timing';
 import { addCountableMs, countableMsBetween } from './working-hours';
-import { isPlainObject } from './plain-object';
+import { isFiniteNumber, isPlainObject } from './fields';
 
 export type Activity = 'active' | 'idle' | 'locked';
 
@@ -511,7 +511,6 @@ function hasFields<T>(v: unknown, checks: FieldChecks<T>): v is T {
   return isPlainObject(v) && Object.entries<Check>(checks).every(([key, check]) => check(v[key]));
 }
 
-const isFiniteNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const isNumberOrNull: Check = (v) => v === null || isFiniteNumber(v);
 const isBoolean: Check = (v) => typeof v === 'boolean';
 

@@ -5,8 +5,8 @@
 // holds the two readings to the same answers.
 
 import { EXERCISE_IDS } from './exercises';
-import { ROUTINE_IDS } from './routines';
-import { isPlainObject } from './plain-object';
+import { BREAK_SECONDS_MAX, BREAK_SECONDS_MIN, ROUTINE_IDS } from './routines';
+import { isPlainObject, isWholeNumberIn } from './fields';
 
 /** A validation message as an i18n key and its substitutions: the core has no i18n of its own. */
 export interface SettingMessage {
@@ -44,7 +44,7 @@ export const MINUTES_PER_DAY = 24 * 60;
 /** Every setting, in the order the stored item lists them. Inclusive ranges come from PRODUCT.md § Scheduling. */
 export const SETTING_RULES = {
   workMinutes: wholeNumber(5, 180, 30),
-  breakSeconds: wholeNumber(60, 600, 120),
+  breakSeconds: wholeNumber(BREAK_SECONDS_MIN, BREAK_SECONDS_MAX, 120),
   snoozeMinutes: wholeNumber(1, 60, 5),
   maxSnoozesInRow: wholeNumber(0, 10, 3),
   naturalBreakMinutes: wholeNumber(2, 30, 5),
@@ -93,10 +93,6 @@ export function uniqueSorted<T extends string | number>(values: T[]): T[] {
   return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function isWholeNumberIn(value: unknown, min: number, max: number): value is number {
-  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
-}
-
 /** Enabled working hours with no day or an empty window would stop every break for good while looking like a schedule. */
 export function workingHoursCanCount(hours: WorkingHours): boolean {
   return !hours.enabled || (hours.days.length > 0 && hours.startMinute !== hours.endMinute);
@@ -109,8 +105,6 @@ export function minNaturalBreakMinutes(breakSeconds: number): number {
 
 // --- The stored format -----------------------------------------------------------------------
 
-/** `storage.sync` key; the item is `{ version, ...settings }`. */
-export const SETTINGS_STORAGE_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 /** storage.sync's QUOTA_BYTES_PER_ITEM: the key plus the JSON of the value. */
 export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;

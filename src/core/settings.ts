@@ -1,7 +1,7 @@
 // The options page's settings schema: valibot checks built from the rules table (settings-rules.ts), giving each problem its message.
 import * as v from 'valibot';
 import { ROUTINE_IDS } from './routines';
-import { isPlainObject } from './plain-object';
+import { isPlainObject } from './fields';
 import {
   migrateSettings,
   minNaturalBreakMinutes,

@@ -1,7 +1,7 @@
 // The durations the scheduler runs on: the user's settings, sped up by the test-only clock.
 
 import type { Settings, WorkingHours } from './settings';
-import { isPlainObject } from './plain-object';
+import { isCount, isFiniteNumber, isPlainObject, isWholeNumberIn } from './fields';
 
 /** Every duration the scheduler needs, in milliseconds. */
 export interface Timing {
@@ -44,6 +44,26 @@ export function readDevOverrides(stored: unknown): DevOverrides | null {
     }
   }
   return Object.keys(overrides).length > 0 ? overrides : null;
+}
+
+const DURATION_KEYS = ['workMs', 'breakMs', 'snoozeMs', 'naturalBreakMs', 'headsUpMs', 'idleDetectionMs', 'fullscreenWaitMs'] as const;
+const MINUTES_PER_DAY = 24 * 60;
+
+function isWorkingHours(v: unknown): v is WorkingHours {
+  if (!isPlainObject(v) || typeof v.enabled !== 'boolean' || !Array.isArray(v.days)) return false;
+  return v.days.every((day) => isWholeNumberIn(day, 0, 6)) && isWholeNumberIn(v.startMinute, 0, MINUTES_PER_DAY - 1) && isWholeNumberIn(v.endMinute, 0, MINUTES_PER_DAY - 1);
+}
+
+/**
+ * The timing the background keeps for the pages (`TIMING_KEY`), or null when it is missing or not
+ * a whole, well-formed one: a page then waits for the background's answer instead of guessing.
+ */
+export function readTiming(stored: unknown): Timing | null {
+  if (!isPlainObject(stored)) return null;
+  if (!DURATION_KEYS.every((key) => isFiniteNumber(stored[key]) && (stored[key] as number) >= 0)) return null;
+  if (!isCount(stored.maxSnoozesInRow) || typeof stored.strict !== 'boolean') return null;
+  if (stored.workingHours !== null && !isWorkingHours(stored.workingHours)) return null;
+  return stored as unknown as Timing;
 }
 
 /** A duration in the whole minutes a notification or the prompt shows: rounded, and never 0. */

@@ -8,10 +8,20 @@ const illustrations = import.meta.glob<string>('./illustrations/*.svg', {
   eager: true,
 });
 
+/** The SVG source of an exercise's illustration (every exercise has one: tests/unit/ui/illustrations.test.ts). */
+export function illustrationOf(id: ExerciseId): string | undefined {
+  return illustrations[`./illustrations/${id}.svg`];
+}
+
+/** The exercise ids the illustrations folder has files for. */
+export function illustratedIds(): string[] {
+  return Object.keys(illustrations).map((path) => path.replace(/^\.\/illustrations\/|\.svg$/g, ''));
+}
+
 /** Our own SVG files, parsed rather than set as HTML so nothing in them can run. */
 export function Illustration({ id }: { id: ExerciseId }) {
   const host = useRef<HTMLDivElement>(null);
-  const svg = illustrations[`./illustrations/${id}.svg`];
+  const svg = illustrationOf(id);
   useEffect(() => {
     if (!svg) return;
     const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;

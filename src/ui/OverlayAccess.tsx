@@ -1,7 +1,7 @@
 // The optional host permission that lets breaks appear over web pages: shown until granted.
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from './browser';
-import { t } from './i18n';
+import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
 
 export const OVERLAY_ORIGINS = { origins: ['<all_urls>'] };
 

@@ -1,7 +1,7 @@
 // Today's tally, as shown on the Done screen and in the toolbar popup.
 import type { DayTally } from '../core/history';
 import { formatDuration } from './format';
-import { t } from './i18n';
+import { t } from '../platform/i18n';
 import './tally.css';
 
 export function Tally({ today, withActive = false }: { today: DayTally; withActive?: boolean }) {

@@ -1,5 +1,5 @@
 // Durations and clock times as the user reads them.
-import { t } from './i18n';
+import { t } from '../platform/i18n';
 
 export function formatDuration(ms: number): string {
   const totalMinutes = Math.floor(Math.max(0, ms) / 60_000);

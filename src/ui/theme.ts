@@ -1,9 +1,8 @@
 // Applies the `theme` setting (system / light / dark) to a page, and keeps it applied when it changes.
-import { browser } from './browser';
-import { readSettings, SETTINGS_STORAGE_KEY, type Settings } from '../core/settings-rules';
+import { browser } from '../platform/browser';
+import { readSettings, type Settings } from '../core/settings-rules';
+import { LAST_THEME_KEY, SETTINGS_KEY } from '../core/storage-keys';
 
-/** The theme a page last applied, in the extension's localStorage: read synchronously, before any settings read. */
-const LAST_THEME_KEY = 'unhunch:theme';
 
 export function applyTheme(theme: Settings['theme'], root: HTMLElement = document.documentElement): void {
   if (theme === 'system') delete root.dataset.theme;
@@ -34,10 +33,10 @@ export function applyLastKnownTheme(): void {
 export function followThemeSetting(): void {
   applyLastKnownTheme();
   void browser.storage.sync
-    .get(SETTINGS_STORAGE_KEY)
-    .then((stored) => applyAndRememberTheme(readSettings(stored[SETTINGS_STORAGE_KEY]).theme))
+    .get(SETTINGS_KEY)
+    .then((stored) => applyAndRememberTheme(readSettings(stored[SETTINGS_KEY]).theme))
     .catch(() => undefined);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) applyAndRememberTheme(readSettings(changes[SETTINGS_STORAGE_KEY]?.newValue).theme);
+    if (area === 'sync' && SETTINGS_KEY in changes) applyAndRememberTheme(readSettings(changes[SETTINGS_KEY]?.newValue).theme);
   });
 }

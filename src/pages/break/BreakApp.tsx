@@ -1,16 +1,17 @@
 // The break page: the prompt (Start · Snooze · Skip), the "why" view, then the guided routine, then Done.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from '../../ui/browser';
+import { browser } from '../../platform/browser';
 import type { DayTally } from '../../core/history';
 import { parseBroadcast, type BreakView } from '../../core/messages';
 import { createChime } from '../../ui/chime';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import { applyAndRememberTheme } from '../../ui/theme';
+import { OVERLAY_CLOSE } from '../../core/overlay-protocol';
 import { CloseAction } from './CloseAction';
 import { holdSurfacePort } from './surface-port';
 import { watchPreferences, type BreakPreferences } from './preferences';
-import type { PromptView } from './prompt-view';
+import type { PromptView } from '../../core/break-view';
 
 type Surface = 'overlay' | 'window';
 
@@ -52,7 +53,7 @@ function screenFor(current: Screen, view: BreakView | null): Screen {
 
 /** Closes whichever surface this page is in: the overlay asks its host script, the window closes itself. */
 function closeSurface(surface: Surface): void {
-  if (surface === 'overlay') window.parent.postMessage({ type: 'unhunch:close' }, '*');
+  if (surface === 'overlay') window.parent.postMessage({ type: OVERLAY_CLOSE }, '*');
   else window.close();
 }
 

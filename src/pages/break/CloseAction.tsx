@@ -1,5 +1,5 @@
 // The one button of the screens that end a break (nothing due, Done): Close, focused on arrival.
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { useFocusOnMount } from './focus';
 
 export function CloseAction({ onClose }: { onClose: () => void }) {

@@ -1,6 +1,6 @@
 // The Done screen: the routine ran to its end; today's tally and a Close button.
 import type { DayTally } from '../../core/history';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { Tally } from '../../ui/Tally';
 import { CloseAction } from './CloseAction';
 

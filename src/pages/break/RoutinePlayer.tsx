@@ -1,6 +1,6 @@
 // The guided routine: one step at a time with its illustration, instructions, countdown ring, controls, chime and spoken cues.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from '../../ui/browser';
+import { browser } from '../../platform/browser';
 import { exerciseMessageKey, isExerciseId } from '../../core/exercises';
 import type { BreakView } from '../../core/messages';
 import {
@@ -12,11 +12,12 @@ import {
   type PlayerClock,
   type TimedStep,
 } from '../../core/player';
-import { buildRoutine, isRoutineId, type RoutineStep } from '../../core/routines';
+import { buildRoutine, isRoutineId } from '../../core/routines';
 import type { Chime } from '../../ui/chime';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { Illustration } from '../../ui/Illustration';
 import { createSpeechCues } from '../../ui/speech';
+import { sideText, stepLabel, stepTitle } from '../../ui/step-label';
 import { useFocusOnMount } from './focus';
 import type { BreakPreferences } from './preferences';
 
@@ -49,23 +50,6 @@ function usePrefersReducedMotion(): boolean {
     return () => query.removeEventListener('change', onChange);
   }, [query]);
   return reduce;
-}
-
-function sideText(step: RoutineStep): string | null {
-  return step.kind === 'exercise' && step.side ? t(step.side === 'left' ? 'sideLeftLong' : 'sideRightLong') : null;
-}
-
-function stepTitle(step: RoutineStep): string {
-  if (step.kind === 'transition') {
-    return step.cue === 'switch-sides' ? t('cue_switch_sides') : t('cue_get_ready', [t(exerciseMessageKey(step.nextExerciseId, 'name'))]);
-  }
-  return t(exerciseMessageKey(step.exerciseId, 'name'));
-}
-
-/** "Cross-body shoulder stretch (right side)": what the user does, and what is announced and spoken. */
-function stepLabel(step: RoutineStep): string {
-  const side = sideText(step);
-  return side ? t('exerciseWithSide', [stepTitle(step), side]) : stepTitle(step);
 }
 
 function isEditableOrButton(target: EventTarget | null): boolean {

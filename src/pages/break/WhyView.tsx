@@ -1,6 +1,6 @@
 // "Why these stretches": the evidence behind the routine and the safety note (PRODUCT.md § Why these stretches).
 import { useEffect } from 'preact/hooks';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { useFocusOnMount } from './focus';
 
 export function WhyView({ onBack }: { onBack: () => void }) {

@@ -1,14 +1,15 @@
 // Entry of the break page: shown in the overlay's iframe or in the break window.
 import { render } from 'preact';
-import { browser } from '../../ui/browser';
+import { browser } from '../../platform/browser';
+import { SCHEDULE_KEY, TIMING_KEY } from '../../core/storage-keys';
 import '../../ui/theme.css';
 import './break.css';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import { applyLastKnownTheme } from '../../ui/theme';
 import { BreakApp } from './BreakApp';
 import { applyTheme, loadPreferences, type BreakPreferences } from './preferences';
-import { hintFrom, promptViewFrom, type PromptView } from './prompt-view';
+import { hintFrom, promptViewFrom, type PromptView } from '../../core/break-view';
 
 const params = new URLSearchParams(location.search);
 const surface = params.get('surface') === 'overlay' ? 'overlay' : 'window';
@@ -24,8 +25,8 @@ const preferences = loadPreferences();
 /** One storage read, not queued behind whatever the background is still doing to show the break. */
 async function readStoredPromptView(): Promise<PromptView | null> {
   try {
-    const local = await browser.storage.local.get(['schedule', 'timing']);
-    return promptViewFrom(local.schedule, local.timing);
+    const local = await browser.storage.local.get([SCHEDULE_KEY, TIMING_KEY]);
+    return promptViewFrom(local[SCHEDULE_KEY], local[TIMING_KEY]);
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 // The break page's line to the background while it shows a pending break: its going tells the background the surface is gone.
 import type { Runtime } from 'webextension-polyfill';
-import { browser } from '../../ui/browser';
+import { browser } from '../../platform/browser';
 import { isSurfaceLeave, SURFACE_HEARTBEAT_MS, SURFACE_PORT, type SurfaceMessage } from '../../core/messages';
 
 /** A page the background keeps refusing must not spin: at most one new connection per this long. */

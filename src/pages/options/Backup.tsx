@@ -1,7 +1,8 @@
 // Settings export (a JSON file), import (validated: a bad file changes nothing and says what is wrong where) and reset to defaults.
 import { useRef, useState } from 'preact/hooks';
+import { downloadText } from '../../ui/download';
 import { DEFAULT_SETTINGS, importSettings, toStoredSettings, type SettingErrors, type Settings } from '../../core/settings';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { FIELD_CONTROLS, SUBFIELD_LABEL_KEYS } from './fields';
 
 /** A settings file is a few hundred bytes; anything far larger is not one. */
@@ -16,19 +17,6 @@ function labelOfPath(path: string): string | null {
 
 function describeErrors(errors: SettingErrors): ImportProblem[] {
   return Object.entries(errors).map(([path, error]) => ({ path, text: t(error.key, error.params) }));
-}
-
-function download(settings: Settings): void {
-  const blob = new Blob([`${JSON.stringify(toStoredSettings(settings), null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'unhunch-settings.json';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function Backup(props: { settings: Settings; onReplace: (settings: Settings, status: 'imported' | 'reset') => void }) {
@@ -64,7 +52,7 @@ export function Backup(props: { settings: Settings; onReplace: (settings: Settin
   return (
     <div class="backup">
       <div class="backup-actions">
-        <button type="button" id="export-settings" onClick={() => download(props.settings)}>
+        <button type="button" id="export-settings" onClick={() => downloadText('unhunch-settings.json', 'application/json', `${JSON.stringify(toStoredSettings(props.settings), null, 2)}\n`)}>
           {t('optExport')}
         </button>
         <div class="field file-import">

@@ -1,10 +1,11 @@
 // The exercises: a preview card of each (illustration, name, where, how) with a switch to leave it out, and the break it makes.
 import { useMemo } from 'preact/hooks';
 import { EXERCISE_IDS, exerciseMessageKey, type ExerciseId } from '../../core/exercises';
-import { buildRoutine, ROUTINES, type RoutineId, type RoutineStep } from '../../core/routines';
+import { buildRoutine, ROUTINES, type RoutineId } from '../../core/routines';
 import type { SettingMessage } from '../../core/settings';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { Illustration } from '../../ui/Illustration';
+import { stepLabel } from '../../ui/step-label';
 import { describedBy, FieldError } from './controls';
 
 /** The routines an exercise belongs to, e.g. "Desk, Floor". */
@@ -73,11 +74,6 @@ export function ExercisePicker(props: {
       <FieldError id="field-disabledExercises-error" error={error} />
     </fieldset>
   );
-}
-
-function stepLabel(step: Extract<RoutineStep, { kind: 'exercise' }>): string {
-  const name = t(exerciseMessageKey(step.exerciseId, 'name'));
-  return step.side ? t('exerciseWithSide', [name, t(step.side === 'left' ? 'sideLeftLong' : 'sideRightLong')]) : name;
 }
 
 /** What the next break will hold with these choices: exercises in order with their hold times. */

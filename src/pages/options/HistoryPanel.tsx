@@ -1,10 +1,12 @@
 // The history section of the options page: 30-day charts, the streak, export, import and clearing.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { downloadText } from '../../ui/download';
+import { browser } from '../../platform/browser';
+import { HISTORY_KEY } from '../../core/storage-keys';
 import { currentStreak, lastDays, localDayKey, readHistory, type DaySeriesEntry, type History } from '../../core/history';
 import { historyToCsv, historyToJson, parseHistoryImport, type ImportResult } from '../../core/history-io';
 import { formatDuration } from '../../ui/format';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import './history-panel.css';
 
@@ -18,18 +20,6 @@ function dayLabel(dayKey: string, options: Intl.DateTimeFormatOptions): string {
 const shortDay = (dayKey: string) => dayLabel(dayKey, { month: 'short', day: 'numeric' });
 const longDay = (dayKey: string) => dayLabel(dayKey, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
 const activeMinutes = (ms: number) => Math.round(ms / 60_000);
-
-function download(fileName: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Firefox reads the blob after click() returns; revoking at once can cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** Up to a round number, so the top grid line reads well. */
 function niceCeiling(value: number): number {
@@ -144,9 +134,9 @@ export function HistoryPanel() {
   const keepButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    const load = () => void browser.storage.local.get('history').then((stored) => setHistory(readHistory(stored.history)));
+    const load = () => void browser.storage.local.get(HISTORY_KEY).then((stored) => setHistory(readHistory(stored[HISTORY_KEY])));
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'history' in changes) load();
+      if (area === 'local' && HISTORY_KEY in changes) load();
     };
     load();
     browser.storage.onChanged.addListener(onChanged);
@@ -253,10 +243,10 @@ export function HistoryPanel() {
 
       <h3>{t('historyDataHeading')}</h3>
       <div class="history-actions">
-        <button type="button" onClick={() => download(`unhunch-history-${stamp}.csv`, 'text/csv', historyToCsv(history))}>
+        <button type="button" onClick={() => downloadText(`unhunch-history-${stamp}.csv`, 'text/csv', historyToCsv(history))}>
           {t('historyExportCsv')}
         </button>
-        <button type="button" onClick={() => download(`unhunch-history-${stamp}.json`, 'application/json', historyToJson(history, Date.now()))}>
+        <button type="button" onClick={() => downloadText(`unhunch-history-${stamp}.json`, 'application/json', historyToJson(history, Date.now()))}>
           {t('historyExportJson')}
         </button>
       </div>

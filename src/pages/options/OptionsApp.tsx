@@ -1,7 +1,7 @@
 // The options page: every setting, generated from the field table and the schema, saved live; plus overlay access, history and backup.
 import { useEffect } from 'preact/hooks';
 import { SETTING_CHOICES, SETTING_RANGES, type SettingKey, type Settings } from '../../core/settings';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { Backup } from './Backup';
 import { ChoiceField, NumberField, SwitchField } from './controls';
 import { BreakPreview, ExercisePicker, routineSummary } from './ExercisePicker';

@@ -1,7 +1,7 @@
 // The optional host permission that lets breaks appear over web pages, as an on/off switch (asks on, removes off).
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { t } from '../../ui/i18n';
+import { browser } from '../../platform/browser';
+import { t } from '../../platform/i18n';
 import { OVERLAY_ORIGINS, useOverlayAccess } from '../../ui/OverlayAccess';
 
 export function OverlaySwitch() {

@@ -1,8 +1,8 @@
 // Working hours: on/off, the days of the week, and the daily window (times as HH:MM, stored as minutes after midnight).
 import { useMemo } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../../platform/browser';
 import type { SettingErrors, WorkingHours } from '../../core/settings';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { describedBy, FieldError } from './controls';
 
 /** Monday first: how most working weeks are read. 0 = Sunday as in Date#getDay. */

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SettingMessage } from '../../core/settings';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 
 /** The message beside a field; its id is what the control's aria-describedby points at. */
 export function FieldError({ id, error }: { id: string; error: SettingMessage | undefined }) {

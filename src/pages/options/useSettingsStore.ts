@@ -1,14 +1,8 @@
 // The options page's copy of the settings: validates every change against the schema, saves valid ones to storage.sync, follows changes made elsewhere.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import {
-  readSettings,
-  SETTINGS_STORAGE_KEY,
-  toStoredSettings,
-  validateSettingsPatch,
-  type SettingErrors,
-  type Settings,
-} from '../../core/settings';
+import { browser } from '../../platform/browser';
+import { readSettings, toStoredSettings, validateSettingsPatch, type SettingErrors, type Settings } from '../../core/settings';
+import { SETTINGS_KEY } from '../../core/storage-keys';
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -59,7 +53,7 @@ export function useSettingsStore(): SettingsStore {
     const toSave = latest.current;
     if (!toSave) return;
     setStatus({ kind: 'saving' });
-    browser.storage.sync.set({ [SETTINGS_STORAGE_KEY]: toStoredSettings(toSave) }).then(
+    browser.storage.sync.set({ [SETTINGS_KEY]: toStoredSettings(toSave) }).then(
       () => {
         persisted.current = toSave;
         setStatus(done);
@@ -70,16 +64,16 @@ export function useSettingsStore(): SettingsStore {
 
   useEffect(() => {
     void browser.storage.sync
-      .get(SETTINGS_STORAGE_KEY)
+      .get(SETTINGS_KEY)
       .catch(() => ({}) as Record<string, unknown>)
       .then((stored) => {
-        persisted.current = readSettings(stored[SETTINGS_STORAGE_KEY]);
+        persisted.current = readSettings(stored[SETTINGS_KEY]);
         show(persisted.current);
       });
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       // While our own edit waits to be saved, it is the newer one.
-      if (area !== 'sync' || !(SETTINGS_STORAGE_KEY in changes) || saveTimer.current !== undefined) return;
-      const next = readSettings(changes[SETTINGS_STORAGE_KEY]?.newValue);
+      if (area !== 'sync' || !(SETTINGS_KEY in changes) || saveTimer.current !== undefined) return;
+      const next = readSettings(changes[SETTINGS_KEY]?.newValue);
       persisted.current = next;
       if (JSON.stringify(next) !== JSON.stringify(latest.current)) show(next);
     };

@@ -1,12 +1,13 @@
 // The toolbar popup: live time to the next break, today's tally, break now, pause / resume.
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../ui/browser';
+import { browser } from '../../platform/browser';
 import { emptyTally, localDayKey, readHistory, tallyFor, type DayTally } from '../../core/history';
 import { cycleActiveMsAt, isScheduleState, nextBreakAt, type ScheduleState } from '../../core/schedule';
-import type { Timing } from '../../core/timing';
+import { readTiming, type Timing } from '../../core/timing';
+import { HISTORY_KEY, POPUP_LAST_KNOWN_KEY, SCHEDULE_KEY, TIMING_KEY } from '../../core/storage-keys';
 import { isWithinWorkingHours } from '../../core/working-hours';
 import { formatClockTime, formatCountdown } from '../../ui/format';
-import { t } from '../../ui/i18n';
+import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import { OverlayAccess } from '../../ui/OverlayAccess';
 import { Tally } from '../../ui/Tally';
@@ -17,17 +18,13 @@ interface Stored {
   today: DayTally;
 }
 
-const LOCAL_KEYS = ['schedule', 'timing', 'history'];
-/** The popup's copy of what it last read (today's history only), so it paints at once when opened. */
-const LAST_KNOWN_KEY = 'unhunch:popup-last-known';
+const LOCAL_KEYS = [SCHEDULE_KEY, TIMING_KEY, HISTORY_KEY];
 
 function storedFrom(local: Record<string, unknown>, now: number): Stored | null {
-  if (!isScheduleState(local.schedule) || typeof local.timing !== 'object' || local.timing === null) return null;
-  return {
-    state: local.schedule,
-    timing: local.timing as Timing,
-    today: tallyFor(readHistory(local.history), localDayKey(now)),
-  };
+  const schedule = local[SCHEDULE_KEY];
+  const timing = readTiming(local[TIMING_KEY]);
+  if (!isScheduleState(schedule) || !timing) return null;
+  return { state: schedule, timing, today: tallyFor(readHistory(local[HISTORY_KEY]), localDayKey(now)) };
 }
 
 /** One storage read is all the popup waits for; everything else is computed here. */
@@ -46,7 +43,7 @@ async function readStored(): Promise<Stored | null> {
  */
 function lastKnown(): Stored | null {
   try {
-    const saved: unknown = JSON.parse(localStorage.getItem(LAST_KNOWN_KEY) ?? 'null');
+    const saved: unknown = JSON.parse(localStorage.getItem(POPUP_LAST_KNOWN_KEY) ?? 'null');
     return typeof saved === 'object' && saved !== null ? storedFrom(saved as Record<string, unknown>, Date.now()) : null;
   } catch {
     return null;
@@ -55,7 +52,7 @@ function lastKnown(): Stored | null {
 
 function rememberLastKnown({ state, timing, today }: Stored, now: number): void {
   try {
-    localStorage.setItem(LAST_KNOWN_KEY, JSON.stringify({ schedule: state, timing, history: { [localDayKey(now)]: today } }));
+    localStorage.setItem(POPUP_LAST_KNOWN_KEY, JSON.stringify({ [SCHEDULE_KEY]: state, [TIMING_KEY]: timing, [HISTORY_KEY]: { [localDayKey(now)]: today } }));
   } catch {
     // Storage full or unavailable: the popup just paints after its read next time.
   }

@@ -1,9 +1,11 @@
 // The welcome page: what Unhunch does, breaks over pages (optional permission), interval and routine, safety note, tip.
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../../platform/browser';
 import type { RoutineId } from '../../core/routines';
-import { readSettings, type Settings } from '../../core/settings';
-import { t } from '../../ui/i18n';
+import { isPlainObject } from '../../core/fields';
+import { readSettings, toStoredSettings, validateSettingsPatch, type Settings } from '../../core/settings';
+import { SETTINGS_KEY } from '../../core/storage-keys';
+import { t } from '../../platform/i18n';
 import { OVERLAY_ORIGINS } from '../../ui/OverlayAccess';
 
 export const INTERVAL_CHOICES_MINUTES = [20, 30, 45, 60] as const;
@@ -14,11 +16,15 @@ const ROUTINE_CHOICES: ReadonlyArray<{ id: RoutineId; name: string; hint: string
 
 type Choices = Pick<Settings, 'workMinutes' | 'routine'>;
 
-/** Merges into the stored settings object: fields this page doesn't know about stay untouched. */
+/**
+ * Checks the choice by the same rules as the options page, then stores the settings with it.
+ * Fields this version does not know (synced from a newer one) stay untouched.
+ */
 async function saveChoice(patch: Partial<Choices>): Promise<void> {
-  const { settings } = await browser.storage.sync.get('settings');
-  const current = typeof settings === 'object' && settings !== null && !Array.isArray(settings) ? settings : {};
-  await browser.storage.sync.set({ settings: { ...current, ...patch } });
+  const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const result = validateSettingsPatch(readSettings(stored), patch);
+  if (!result.ok) throw new Error(`refused: ${Object.keys(result.errors).join(', ')}`);
+  await browser.storage.sync.set({ [SETTINGS_KEY]: { ...(isPlainObject(stored) ? stored : {}), ...toStoredSettings(result.settings) } });
 }
 
 function OverlayChoice() {
@@ -54,8 +60,8 @@ function ScheduleChoices() {
   const [choices, setChoices] = useState<Choices | null>(null);
   const [saveState, setSaveState] = useState<'idle' | 'saved' | 'failed'>('idle');
   useEffect(() => {
-    void browser.storage.sync.get('settings').then(({ settings }) => {
-      const { workMinutes, routine } = readSettings(settings);
+    void browser.storage.sync.get(SETTINGS_KEY).then((stored) => {
+      const { workMinutes, routine } = readSettings(stored[SETTINGS_KEY]);
       setChoices({ workMinutes, routine });
     });
   }, []);

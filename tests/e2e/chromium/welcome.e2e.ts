@@ -77,7 +77,8 @@ describeWithBrowser('Chromium: the welcome page on install', chromiumAvailable()
     await welcome.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await welcome.getByRole('radio', { name: /^Floor/ }).check();
     await waitFor('routine floor in storage.sync', async () => (await syncSettings(welcome)).routine === 'floor');
-    expect(await syncSettings(welcome)).toEqual({ sound: false, workMinutes: 45, routine: 'floor' });
+    // Checked by the same rules as the options page and stored whole, with the user's other choices kept.
+    expect(await syncSettings(welcome)).toMatchObject({ version: 1, sound: false, workMinutes: 45, routine: 'floor', breakSeconds: 120 });
   });
 
   it('works from the keyboard: arrow keys move through the intervals and save', async () => {

@@ -11,7 +11,7 @@ const fakeBrowser = {
     },
   },
 };
-vi.mock('../../../src/background/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 
 async function load(asEventPage: boolean) {
   vi.resetModules();

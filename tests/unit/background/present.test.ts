@@ -3,7 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The fake browser in place of the real one; the module's helpers stay.
-vi.mock('../../../src/background/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 
 type Status = 'shown' | 'hidden' | 'gave-up' | 'missing';
 
@@ -93,7 +93,7 @@ async function freshBackground() {
   const present = await import('../../../src/background/present');
   const scheduler = await import('../../../src/background/scheduler');
   const storage = await import('../../../src/background/storage');
-  const surfaces = await import('../../../src/background/surfaces');
+  const surfaces = await import('../../../src/background/follow');
   return { present, scheduler, storage, surfaces };
 }
 
@@ -436,7 +436,7 @@ describe('following the break', () => {
     vi.resetModules();
     const restarted = {
       scheduler: await import('../../../src/background/scheduler'),
-      surfaces: await import('../../../src/background/surfaces'),
+      surfaces: await import('../../../src/background/follow'),
     };
     onConnect = fakeEvent();
     (fakeBrowser.runtime as unknown as Record<string, unknown>).onConnect = onConnect;

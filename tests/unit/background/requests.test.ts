@@ -3,7 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The fake browser in place of the real one; the module's helpers stay.
-vi.mock('../../../src/background/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/popup/index.html' };
 const installType = { value: 'development' };
@@ -147,5 +147,49 @@ describe('importing history: the page checks the file, the background merges the
     }
     expect(handleMessage({ type: 'history:import', text: '{}' }, OWN_PAGE)).toBeUndefined();
     expect((await fakeBrowser.storage.local.get('history')).history).toBeUndefined();
+  });
+});
+
+describe('the routine a break shows, with "take turns" on', () => {
+  const BREAK_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/break/index.html?surface=window' };
+
+  async function breakView(handleMessage: (raw: unknown, sender: object) => Promise<unknown> | undefined) {
+    return (await handleMessage({ type: 'break:get' }, BREAK_PAGE)) as { breakId: number; routineId: string };
+  }
+
+  it('keeps the routine when a snoozed break comes back, and moves to the next one after a break taken', async () => {
+    const { handleMessage } = await freshBackground();
+    await fakeBrowser.storage.sync.set({ settings: { version: 1, routine: 'desk', routineRotation: 'rotate' } });
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    const first = await breakView(handleMessage);
+    expect(first.routineId).toBe('desk');
+
+    // Snoozed, then due again: a new break id, the same turn.
+    await handleMessage({ type: 'break:snooze', breakId: first.breakId }, BREAK_PAGE);
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    const again = await breakView(handleMessage);
+    expect(again.breakId).toBeGreaterThan(first.breakId);
+    expect(again.routineId).toBe('desk');
+
+    // Taken: the next break is the next routine; a skipped one takes no turn.
+    await handleMessage({ type: 'break:start', breakId: again.breakId }, BREAK_PAGE);
+    await handleMessage({ type: 'break:complete', breakId: again.breakId }, BREAK_PAGE);
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    const next = await breakView(handleMessage);
+    expect(next.routineId).toBe('floor');
+    await handleMessage({ type: 'break:skip', breakId: next.breakId }, BREAK_PAGE);
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    expect((await breakView(handleMessage)).routineId).toBe('floor');
+  });
+
+  it('always shows the chosen routine when turns are off', async () => {
+    const { handleMessage } = await freshBackground();
+    await fakeBrowser.storage.sync.set({ settings: { version: 1, routine: 'floor', routineRotation: 'fixed' } });
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    const first = await breakView(handleMessage);
+    await handleMessage({ type: 'break:start', breakId: first.breakId }, BREAK_PAGE);
+    await handleMessage({ type: 'break:complete', breakId: first.breakId }, BREAK_PAGE);
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    expect((await breakView(handleMessage)).routineId).toBe('floor');
   });
 });

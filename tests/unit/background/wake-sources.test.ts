@@ -2,7 +2,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../src/background/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 
 function fakeEvent() {
   const listeners = new Set<unknown>();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS } from '../../../src/core/exercises';
 import { DEFAULT_SETTINGS, FIELD_SCHEMAS, SETTING_KEYS, type Settings, type WorkingHours } from '../../../src/core/settings';
 import { migrateSettings, minNaturalBreakMinutes, readSettings } from '../../../src/core/settings-rules';
-import { isPlainObject } from '../../../src/core/plain-object';
+import { isPlainObject } from '../../../src/core/fields';
 
 const accepts = (key: keyof Settings, value: unknown) => v.safeParse(FIELD_SCHEMAS[key], value).success;
 const parsed = (key: keyof Settings, value: unknown) => v.parse(FIELD_SCHEMAS[key], value);

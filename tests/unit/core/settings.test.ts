@@ -2,21 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS } from '../../../src/core/exercises';
-import {
-  DEFAULT_SETTINGS,
-  importSettings,
-  migrateSettings,
-  readSettings,
-  SETTING_CHOICES,
-  SETTING_KEYS,
-  SETTING_RANGES,
-  SETTINGS_STORAGE_KEY,
-  SETTINGS_VERSION,
-  SYNC_QUOTA_BYTES_PER_ITEM,
-  toStoredSettings,
-  validateSettingsPatch,
-  type Settings,
-} from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, importSettings, migrateSettings, readSettings, SETTING_CHOICES, SETTING_KEYS, SETTING_RANGES, SETTINGS_VERSION, SYNC_QUOTA_BYTES_PER_ITEM, toStoredSettings, validateSettingsPatch, type Settings } from '../../../src/core/settings';
+import { SETTINGS_KEY } from '../../../src/core/storage-keys';
 import { FIELD_CONTROLS } from '../../../src/pages/options/fields';
 
 /** Every rule a stored or saved Settings must satisfy, written independently of the schema. */
@@ -99,7 +86,7 @@ describe('defaults and ranges (PRODUCT.md § Scheduling)', () => {
       theme: 'system',
       workingHours: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], startMinute: 1439, endMinute: 1438 },
     };
-    const bytes = SETTINGS_STORAGE_KEY.length + new TextEncoder().encode(JSON.stringify(toStoredSettings(largest))).length;
+    const bytes = SETTINGS_KEY.length + new TextEncoder().encode(JSON.stringify(toStoredSettings(largest))).length;
     expect(bytes).toBeLessThan(SYNC_QUOTA_BYTES_PER_ITEM / 4);
   });
 });

@@ -1,7 +1,7 @@
 // The wake-up budget of issue 6, figure 2, on the pure core: deterministic, so asserted here
 // (the benchmark reports the same figures from real browsers).
 import { describe, expect, it } from 'vitest';
-import { simulateCoreWakeUps } from '../../../bench/lib/simulate';
+import { simulateCoreWakeUps } from '../../support/simulate';
 
 describe('wake-ups not caused by the user, at the default settings', () => {
   const figures = simulateCoreWakeUps(8);

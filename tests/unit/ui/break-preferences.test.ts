@@ -1,9 +1,10 @@
 // The break page's preferences: sound, voice and theme read from storage.sync `settings`, kept live, and the theme applied to <html>.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyTheme, loadPreferences, preferencesFrom, watchPreferences, type BreakPreferences } from '../../../src/pages/break/preferences';
+import { preferencesFrom } from '../../../src/core/break-view';
+import { applyTheme, loadPreferences, watchPreferences, type BreakPreferences } from '../../../src/pages/break/preferences';
 
-vi.mock('../../../src/ui/browser', () => ({ browser: fakeBrowser }));
+vi.mock('../../../src/platform/browser', () => ({ browser: fakeBrowser }));
 
 beforeEach(() => fakeBrowser.reset());
 

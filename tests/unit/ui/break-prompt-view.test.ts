@@ -1,6 +1,6 @@
 // The break page's first paint: the prompt built from stored state by the background's rules, and the hint in its URL read back only when well-formed.
 import { describe, expect, it } from 'vitest';
-import { hintFrom, hintQuery, promptViewFrom, type PromptHint } from '../../../src/pages/break/prompt-view';
+import { hintFrom, hintQuery, promptViewFrom, type PromptHint } from '../../../src/core/break-view';
 import { initialScheduleState, type ScheduleState } from '../../../src/core/schedule';
 import { readSettings } from '../../../src/core/settings';
 import { timingFrom } from '../../../src/core/timing';

@@ -10,13 +10,19 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The goal (issue 6). Missed: the worker is one self-contained file of ~27.1 KB (from 53.2 KB), with
+ * The goal (issue 6). Missed: the worker is one self-contained file of ~28.8 KB (from 53.2 KB), with
  * no polyfill, no valibot and no page-only code; what is left is the scheduler (~9 KB), the
- * break surfaces and the message handling, none of which can go without losing a feature.
+ * break surfaces and following them, and the message handling, none of which can go without
+ * losing a feature. A service worker can load no code after it started, so splitting it would
+ * not help Chrome (README § How it works).
  */
 export const WORKER_GOAL_BYTES = 15 * 1024;
-/** What the suite enforces: 27,063 B when set, plus ~6%, so the gain holds. */
-export const WORKER_BUDGET_BYTES = 28 * 1024;
+/**
+ * What the suite enforces, so growth is a decision and not an accident. 28 KiB until issue 10's
+ * port-based following (+1.3 KB, which took browsing's wake-ups to 0) and issue 11's one module
+ * per surface behind one interface (+0.3 KB): 28,765 B when raised.
+ */
+export const WORKER_BUDGET_BYTES = 29 * 1024;
 export const ZIP_BUDGET_BYTES = 100 * 1024;
 
 /** Static `import … from "x"`, `import "x"` and `export … from "x"` in (minified) ES modules; not `import("x")`. */

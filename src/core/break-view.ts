@@ -1,18 +1,22 @@
-// What the prompt needs to show, handed to the page in its URL or read from storage, so its first paint does not wait on the background.
-// No extension APIs here: the background builds the hint with these same rules.
-import type { BreakView } from '../../core/messages';
-import { canSnooze, isScheduleState, type ScheduleState } from '../../core/schedule';
-import { minutesShown, type Timing } from '../../core/timing';
-import type { BreakPreferences } from './preferences';
+// The break page's view model: what the prompt shows, the preferences it shows with, and the hint that carries both in the page's URL.
+// Pure: the background builds the hint and answers `break:get` with these same rules the page paints with.
+import { isBreakId, isCount, isPlainObject } from './fields';
+import type { BreakView } from './messages';
+import { canSnooze, isScheduleState, type ScheduleState } from './schedule';
+import { readSettings, THEMES, type Settings } from './settings-rules';
+import { minutesShown, readTiming, type Timing } from './timing';
+
+/** The user's choices that shape the break page. */
+export type BreakPreferences = Pick<Settings, 'sound' | 'voice' | 'theme'>;
+
+/** The break page's preferences from stored settings (the plain rules table: no validation library). */
+export function preferencesFrom(stored: unknown): BreakPreferences {
+  const { sound, voice, theme } = readSettings(stored);
+  return { sound, voice, theme };
+}
 
 /** The part of a `BreakView` the prompt shows; the routine needs the whole view from `break:get`. */
 export type PromptView = Pick<BreakView, 'breakId' | 'started' | 'canSnooze' | 'canSkip' | 'snoozesInRow' | 'snoozeMinutes' | 'breakMs'>;
-
-function isTiming(v: unknown): v is Timing {
-  if (typeof v !== 'object' || v === null) return false;
-  const t = v as Record<string, unknown>;
-  return typeof t.breakMs === 'number' && typeof t.snoozeMs === 'number' && typeof t.maxSnoozesInRow === 'number' && typeof t.strict === 'boolean';
-}
 
 /**
  * The pending break as the background last saved it (`schedule`, and the `timing` it keeps for the
@@ -20,7 +24,8 @@ function isTiming(v: unknown): v is Timing {
  * background's `break:get` answer, which stays the authority and replaces this when it arrives.
  */
 export function promptViewFrom(schedule: unknown, timing: unknown): PromptView | null {
-  return isScheduleState(schedule) && isTiming(timing) ? promptView(schedule, timing) : null;
+  const read = readTiming(timing);
+  return isScheduleState(schedule) && read ? promptView(schedule, read) : null;
 }
 
 /** The prompt of the due break, or null when none is due: the background's rule, on state it has already read. */
@@ -44,14 +49,11 @@ export interface PromptHint {
 }
 
 const HINT_PARAM = 'prompt';
-const THEMES: ReadonlySet<unknown> = new Set<BreakPreferences['theme']>(['system', 'light', 'dark']);
 
 /** The query parameter that carries a hint into the break page's URL (`?surface=…&prompt=…`). */
 export function hintQuery(hint: PromptHint): string {
   return new URLSearchParams({ [HINT_PARAM]: JSON.stringify(hint) }).toString();
 }
-
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /**
  * The hint in the page's URL, if it is well-formed. Anyone can open the page with any URL, so it
@@ -61,13 +63,12 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
 export function hintFrom(params: URLSearchParams): PromptHint | null {
   try {
     const raw: unknown = JSON.parse(params.get(HINT_PARAM) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return null;
-    const { prompt, preferences } = raw as { prompt?: Record<string, unknown>; preferences?: Record<string, unknown> };
-    if (typeof prompt !== 'object' || prompt === null || typeof preferences !== 'object' || preferences === null) return null;
+    if (!isPlainObject(raw) || !isPlainObject(raw.prompt) || !isPlainObject(raw.preferences)) return null;
+    const { prompt, preferences } = raw;
     const { sound, voice, theme } = preferences;
-    if (typeof sound !== 'boolean' || typeof voice !== 'boolean' || !THEMES.has(theme)) return null;
+    if (typeof sound !== 'boolean' || typeof voice !== 'boolean' || !(THEMES as readonly unknown[]).includes(theme)) return null;
     const { breakId, started, canSnooze: snooze, canSkip, snoozesInRow, snoozeMinutes, breakMs } = prompt;
-    if (!isCount(breakId) || breakId === 0 || typeof started !== 'boolean' || typeof snooze !== 'boolean' || typeof canSkip !== 'boolean') return null;
+    if (!isBreakId(breakId) || typeof started !== 'boolean' || typeof snooze !== 'boolean' || typeof canSkip !== 'boolean') return null;
     if (!isCount(snoozesInRow) || !isCount(snoozeMinutes) || !isCount(breakMs)) return null;
     return {
       prompt: { breakId, started, canSnooze: snooze, canSkip, snoozesInRow, snoozeMinutes, breakMs },

@@ -8,15 +8,18 @@
 // listeners are there only while the break waits in a notification.
 
 import type { Runtime } from 'webextension-polyfill';
-import { browser, pause } from './browser';
+import { browser } from '../platform/browser';
+import { pause } from './pause';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON } from './notifications';
-import { presentBreak, presentBreakInWindow, windowExists } from './present';
+import { presentBreak, presentBreakInWindow, surfaceOf } from './present';
 import { dispatch, inQueue } from './scheduler';
-import { loadPresentation, loadSnapshot, sameSurface, watchPresentation, type Presentation } from './storage';
+import { loadPresentation, loadSnapshot, watchPresentation } from './storage';
+import { sameSurface, type Presentation } from '../core/presentation';
+import { RETURN_HINT_KEY } from '../core/storage-keys';
 import { SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/messages';
+import { BREAK_PAGE } from '../core/extension-paths';
 
 const WINDOW_ID_NONE = -1;
-const BREAK_PAGE = 'src/pages/break/index.html';
 /**
  * How long a surface may be without a port before the break moves: an overlay the page removed
  * once is put back by the overlay script and its frame connects again well within this; a tab
@@ -103,8 +106,8 @@ function listenForReturn(on: boolean): void {
  */
 function returnHint(on?: boolean): boolean | undefined {
   try {
-    if (on !== undefined) globalThis.localStorage?.setItem('listenForReturn', on ? '1' : '0');
-    const stored = globalThis.localStorage?.getItem('listenForReturn');
+    if (on !== undefined) globalThis.localStorage?.setItem(RETURN_HINT_KEY, on ? '1' : '0');
+    const stored = globalThis.localStorage?.getItem(RETURN_HINT_KEY);
     return stored ? stored === '1' : undefined;
   } catch {
     return undefined;
@@ -175,7 +178,7 @@ function isShownByOpenPort(presentation: Presentation): boolean {
  */
 async function surfaceGone(presentation: Presentation): Promise<void> {
   if (presentation.surface !== 'window') return presentAgain(presentation);
-  if (await windowExists(presentation.windowId)) return;
+  if (await surfaceOf(presentation).exists(presentation)) return;
   await dispatch({ type: 'user:closed', breakId: presentation.breakId });
 }
 
@@ -189,19 +192,9 @@ async function expectPort(presentation: Presentation): Promise<void> {
   for (let waitedMs = 0; waitedMs < CONNECT_GRACE_MS; waitedMs += LOOK_AGAIN_MS) {
     await pause(LOOK_AGAIN_MS);
     if (!expected(presentation)) return;
-    if (!(await surfaceExists(presentation))) break;
+    if (!(await surfaceOf(presentation).exists(presentation))) break;
   }
   await whilePending(expected, surfaceGone);
-}
-
-/** Whether the tab holding an overlay, or the break window, is still there. */
-function surfaceExists(presentation: Presentation): Promise<boolean> {
-  if (presentation.surface === 'window') return windowExists(presentation.windowId);
-  if (presentation.tabId === undefined) return Promise.resolve(false);
-  return browser.tabs.get(presentation.tabId).then(
-    () => true,
-    () => false,
-  );
 }
 
 // --- Shared ---

@@ -1,0 +1,52 @@
+// The break as a notification, when the browser is not focused (the user is in another program): Start and Snooze where the browser shows buttons.
+
+import type { Notifications } from 'webextension-polyfill';
+import { canSnooze } from '../../core/schedule';
+import { minutesShown } from '../../core/timing';
+import { browser, ignoreFailure } from '../../platform/browser';
+import { t } from '../../platform/i18n';
+import { basicNotification, BREAK_NOTIFICATION } from '../notifications';
+import type { Snapshot } from '../storage';
+import type { BreakSurface } from './surface';
+
+export const notificationSurface: BreakSurface = {
+  kind: 'notification',
+
+  async show(breakId, where, snapshot) {
+    if (where.kind !== 'away' || !(await showNotification(snapshot))) return null;
+    return { breakId, surface: 'notification' };
+  },
+
+  // Back in the browser, the break moves there.
+  keeps: async (current, breakId, where) => (current.breakId === breakId && where.kind === 'away' ? 'keep' : 'replace'),
+
+  async takeDown() {
+    await browser.notifications.clear(BREAK_NOTIFICATION).catch(ignoreFailure);
+  },
+
+  exists: () => Promise.resolve(true),
+};
+
+async function showNotification({ state, timing }: Snapshot): Promise<boolean> {
+  const basic = basicNotification(t('breakNotificationTitle', [String(minutesShown(timing.breakMs))]), t('breakNotificationMessage'));
+  const buttons = [{ title: t('buttonStart') }];
+  if (canSnooze(state, timing)) buttons.push({ title: t('buttonSnooze', [String(minutesShown(timing.snoozeMs))]) });
+  // Chrome's options; the polyfill's types follow Firefox, which has neither.
+  const withButtons: Notifications.CreateNotificationOptions & { buttons: { title: string }[]; requireInteraction: boolean } = {
+    ...basic,
+    buttons,
+    requireInteraction: true,
+  };
+  try {
+    await browser.notifications.create(BREAK_NOTIFICATION, withButtons);
+    return true;
+  } catch {
+    // Firefox rejects `buttons` (and older versions `requireInteraction`): the plain one still works.
+  }
+  try {
+    await browser.notifications.create(BREAK_NOTIFICATION, basic);
+    return true;
+  } catch {
+    return false;
+  }
+}

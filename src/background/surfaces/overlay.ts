@@ -1,0 +1,56 @@
+// The break over the page the user is looking at: the overlay script injected into the active tab, asked whether it really shows.
+
+import { OVERLAY_SCRIPT } from '../../core/extension-paths';
+import { isOverlayStatus, type OverlayStatus } from '../../core/overlay-protocol';
+import { browser, ignoreFailure } from '../../platform/browser';
+import { breakPageQuery, type BreakSurface } from './surface';
+
+export const overlaySurface: BreakSurface = {
+  kind: 'overlay',
+
+  async show(breakId, where, snapshot) {
+    if (where.kind !== 'browser' || where.tabId === null) return null;
+    if ((await showOverlay(where.tabId, breakId, breakPageQuery(snapshot))) !== 'shown') return null;
+    return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window.id !== undefined ? { windowId: where.window.id } : {}) };
+  },
+
+  async keeps(current, breakId, where, snapshot) {
+    // Anywhere but the overlay's own tab, the break moves to where the user is.
+    if (where.kind !== 'browser' || where.tabId === null || where.tabId !== current.tabId) return 'replace';
+    const status = await showOverlay(where.tabId, breakId, breakPageQuery(snapshot));
+    if (status === 'shown') return 'keep';
+    // The tab refuses scripts while it closes or navigates: wait for where the user lands.
+    return status === 'unavailable' || status === 'missing' ? 'look-again' : 'replace';
+  },
+
+  async takeDown(current) {
+    if (current.tabId === undefined) return;
+    await browser.scripting
+      .executeScript({ target: { tabId: current.tabId }, func: () => globalThis.__unhunchOverlayApi?.close() })
+      .catch(ignoreFailure);
+  },
+
+  exists(current) {
+    if (current.tabId === undefined) return Promise.resolve(false);
+    return browser.tabs.get(current.tabId).then(
+      () => true,
+      () => false,
+    );
+  },
+};
+
+/** Injects the overlay and asks whether it really shows; without host access or on browser pages the injection throws. */
+async function showOverlay(tabId: number, breakId: number, pageQuery: string): Promise<OverlayStatus | 'unavailable'> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [OVERLAY_SCRIPT] });
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (id: number, query: string) => globalThis.__unhunchOverlayApi?.show(id, query) ?? 'missing',
+      args: [breakId, pageQuery],
+    });
+    const status: unknown = injection?.result;
+    return isOverlayStatus(status) ? status : 'missing';
+  } catch {
+    return 'unavailable';
+  }
+}

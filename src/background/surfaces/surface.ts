@@ -1,0 +1,48 @@
+// What every break surface (overlay, window, notification) offers present.ts, and what they share: where the user is, what the break page is told at once.
+
+import type { Windows } from 'webextension-polyfill';
+import { hintQuery, promptView } from '../../core/break-view';
+import type { Presentation, SurfaceKind } from '../../core/presentation';
+import { browser } from '../../platform/browser';
+import type { Snapshot } from '../storage';
+
+/** Where the user is: in another program, or in a browser window (with its active tab if it has tabs). */
+export type Whereabouts = { kind: 'away'; anchor: Windows.Window | null } | { kind: 'browser'; window: Windows.Window; tabId: number | null };
+
+/** What a surface still showing a break (maybe an earlier one) should do now that the break is shown again. */
+export type Verdict = 'keep' | 'replace' | 'look-again';
+
+/** One kind of break surface; present.ts tries them in order, and each knows only itself. */
+export interface BreakSurface {
+  kind: SurfaceKind;
+  /** Shows `breakId` here if this surface can serve where the user is: the presentation to record, or null for the next surface. */
+  show(breakId: number, where: Whereabouts, snapshot: Snapshot): Promise<Presentation | null>;
+  /**
+   * `current` shows a break here: keep it (now showing `breakId`), replace it with the first surface
+   * that can show it, or look again in a moment (its tab is closing or navigating).
+   */
+  keeps(current: Presentation, breakId: number, where: Whereabouts, snapshot: Snapshot): Promise<Verdict>;
+  takeDown(current: Presentation): Promise<void>;
+  /** Whether what holds it (the tab, the window) is still there. */
+  exists(current: Presentation): Promise<boolean>;
+}
+
+/** The browser window the user was last in; null when there is none (or the browser can't say). */
+export function lastFocusedWindow(): Promise<Windows.Window | null> {
+  return browser.windows.getLastFocused().catch(() => null);
+}
+
+export async function findUser(): Promise<Whereabouts> {
+  const window = await lastFocusedWindow();
+  if (!window || window.id === undefined || window.focused === false) return { kind: 'away', anchor: window };
+  if (window.type !== undefined && window.type !== 'normal') return { kind: 'browser', window, tabId: null };
+  const [tab] = await browser.tabs.query({ active: true, windowId: window.id }).catch(() => []);
+  return { kind: 'browser', window, tabId: tab?.id ?? null };
+}
+
+/** What the break page can paint before it hears from us: the prompt as this snapshot has it, and the preferences it shows with. */
+export function breakPageQuery({ state, timing, settings }: Snapshot): string {
+  const prompt = promptView(state, timing);
+  const { sound, voice, theme } = settings;
+  return prompt ? hintQuery({ prompt, preferences: { sound, voice, theme } }) : '';
+}

@@ -1,0 +1,8 @@
+// The extension's own pages and scripts, by their path in the package: the build keeps these paths, and everything that opens, frames or injects one names it from here.
+
+export const BREAK_PAGE = 'src/pages/break/index.html';
+export const POPUP_PAGE = 'src/pages/popup/index.html';
+export const OPTIONS_PAGE = 'src/pages/options/index.html';
+export const WELCOME_PAGE = 'src/pages/welcome/index.html';
+/** The overlay script: built on its own into one self-contained file (vite.config.ts), injected with `scripting.executeScript`. */
+export const OVERLAY_SCRIPT = 'src/content/overlay.js';

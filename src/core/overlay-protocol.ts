@@ -1,0 +1,33 @@
+// The overlay's contract: what the background calls in the overlay script it injected, what that script answers, and what the break page in its frame may ask of it.
+
+/** What the overlay script reports after `show(breakId)`. */
+export type OverlayStatus = 'shown' | 'hidden' | 'gave-up' | 'missing';
+const OVERLAY_STATUSES: ReadonlySet<unknown> = new Set<OverlayStatus>(['shown', 'hidden', 'gave-up', 'missing']);
+
+export function isOverlayStatus(value: unknown): value is OverlayStatus {
+  return OVERLAY_STATUSES.has(value);
+}
+
+/** Installed by the overlay script in the page's isolated world; the background calls it through `scripting.executeScript({ func })`. */
+export interface OverlayApi {
+  /**
+   * Shows the break (idempotent for the same break) and reports whether the user can see it.
+   * `pageQuery` is added to the break page's URL: what the background knows already (the prompt,
+   * the theme), so the page paints without first asking for it.
+   */
+  show(breakId: number, pageQuery?: string): OverlayStatus;
+  /** Removes the overlay, if any, and gives focus back to where it was. */
+  close(): void;
+}
+
+declare global {
+  // Lives in the extension's isolated world, invisible to the page's own scripts.
+  var __unhunchOverlayApi: OverlayApi | undefined;
+}
+
+/** Posted by the break page to its parent frame, the overlay script, to close the overlay (only our frame's message counts). */
+export const OVERLAY_CLOSE = 'unhunch:close';
+
+export function isOverlayClose(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === OVERLAY_CLOSE;
+}
