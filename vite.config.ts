@@ -14,7 +14,10 @@ function manifestFor(target: Target): ManifestV3Export {
   const { browser_specific_settings, background, minimum_chrome_version, ...common } = structuredClone(rootManifest);
   if (target === 'chrome') {
     // 116: the first Chrome whose idle and notifications APIs return promises (the worker has no polyfill).
-    return { ...common, minimum_chrome_version, background } as ManifestV3Export;
+    // Dynamic URLs: a web page can neither frame nor fetch the break page by its fixed URL, so it
+    // can't tell the extension is installed. (Firefox's URLs are random per install already.)
+    const web_accessible_resources = common.web_accessible_resources.map((entry) => ({ ...entry, use_dynamic_url: true }));
+    return { ...common, web_accessible_resources, minimum_chrome_version, background } as ManifestV3Export;
   }
   return {
     ...common,

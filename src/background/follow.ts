@@ -14,9 +14,9 @@ import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON } from './notifications';
 import { presentBreak, presentBreakInWindow, surfaceOf } from './present';
 import { dispatch, inQueue } from './scheduler';
 import { loadPresentation, loadSnapshot, watchPresentation } from './storage';
-import { sameSurface, type Presentation } from '../core/presentation';
+import { isShownBy, sameSurface, type Presentation, type SurfaceSender } from '../core/presentation';
 import { RETURN_HINT_KEY } from '../core/storage-keys';
-import { SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/messages';
+import { ownPageOf, SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/messages';
 import { BREAK_PAGE } from '../core/extension-paths';
 
 const WINDOW_ID_NONE = -1;
@@ -34,12 +34,10 @@ const SETTLE_MS = 300;
 const CONNECT_GRACE_MS = 1_500;
 const LOOK_AGAIN_MS = 250;
 
-/** A break page's open port: which break it shows, and where (from the browser's sender facts, not the page's word). */
-interface SurfacePort {
+/** A break page's open port: which break it shows with which token (its word), and where (the browser's sender facts). */
+interface SurfacePort extends SurfaceSender {
   port: Runtime.Port;
   breakId: number | null;
-  tabId: number | undefined;
-  windowId: number | undefined;
 }
 
 const openPorts = new Set<SurfacePort>();
@@ -122,12 +120,13 @@ function onConnect(port: Runtime.Port): void {
     return;
   }
   const tab = port.sender?.tab;
-  const surface: SurfacePort = { port, breakId: null, tabId: tab?.id, windowId: tab?.windowId };
+  const surface: SurfacePort = { port, breakId: null, token: '', tabId: tab?.id, windowId: tab?.windowId, frameId: port.sender?.frameId };
   openPorts.add(surface);
   port.onMessage.addListener((raw: unknown) => {
-    const breakId = surfaceShowing(raw);
-    if (breakId === null || surface.breakId === breakId) return;
-    surface.breakId = breakId;
+    const showing = surfaceShowing(raw);
+    if (!showing || (surface.breakId === showing.breakId && surface.token === showing.token)) return;
+    surface.breakId = showing.breakId;
+    surface.token = showing.token;
     void sendAwayIfStale(surface);
   });
   port.onDisconnect.addListener(() => {
@@ -137,16 +136,14 @@ function onConnect(port: Runtime.Port): void {
 }
 
 function isOurBreakPage(port: Runtime.Port): boolean {
-  const { sender } = port;
-  return port.name === SURFACE_PORT && sender?.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(BREAK_PAGE));
+  // The static origin: where the break page is web-accessible by a dynamic URL (Chrome),
+  // `getURL(path)` gives that one, but senders carry the static one.
+  return port.name === SURFACE_PORT && port.sender !== undefined && ownPageOf(port.sender, browser.runtime.id, browser.runtime.getURL('').replace(/\/$/, '')) === BREAK_PAGE;
 }
 
-/** Whether `surface` is where the stored presentation says the break shows. */
+/** Whether `surface` is the page the stored presentation says shows the break (its token, its place). */
 function showsPresentation(surface: SurfacePort, presentation: Presentation): boolean {
-  if (surface.breakId !== presentation.breakId) return false;
-  if (presentation.surface === 'overlay') return surface.tabId === presentation.tabId;
-  if (presentation.surface === 'window') return surface.windowId === presentation.windowId;
-  return false;
+  return surface.breakId === presentation.breakId && isShownBy(presentation, surface);
 }
 
 /**

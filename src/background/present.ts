@@ -13,7 +13,7 @@ import { pause } from './pause';
 import { loadSnapshot, savePresentation } from './storage';
 import { notificationSurface } from './surfaces/notification';
 import { overlaySurface } from './surfaces/overlay';
-import { findUser, lastFocusedWindow, type BreakSurface } from './surfaces/surface';
+import { findUser, lastFocusedWindow, newSurfaceToken, type BreakSurface } from './surfaces/surface';
 import { windowSurface } from './surfaces/window';
 
 /** In order of preference; the window, last, always shows. */
@@ -45,8 +45,9 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
       where = await findUser();
     }
   }
+  const token = newSurfaceToken();
   let next: Presentation | null = null;
-  for (const surface of SURFACES) if ((next = await surface.show(breakId, where, snapshot))) break;
+  for (const surface of SURFACES) if ((next = await surface.show(breakId, where, snapshot, token))) break;
   await replaceSurface(current, next!);
 }
 
@@ -60,7 +61,7 @@ export async function presentBreakInWindow(breakId: number): Promise<void> {
   }
   // Centred over the window the user was last in, whether or not it has the focus now.
   const anchor = await lastFocusedWindow();
-  await replaceSurface(current, (await windowSurface.show(breakId, { kind: 'away', anchor }, snapshot))!);
+  await replaceSurface(current, (await windowSurface.show(breakId, { kind: 'away', anchor }, snapshot, newSurfaceToken()))!);
 }
 
 /** Records where the break shows now, then takes down the surface it showed on before, if that was another. */

@@ -1,18 +1,18 @@
-// Answers the extension pages' requests, after checking each one comes from our own page and is well-formed.
+// Answers the extension pages' requests, after checking each comes from our own page, is one that page may send, and is well-formed; break actions only from the surface showing the break.
 
 import type { Runtime } from 'webextension-polyfill';
-import { breaksTaken, localDayKey, tallyFor } from '../core/history';
+import { breaksTaken, emptyTally, localDayKey, tallyFor } from '../core/history';
 import { importDays, type HistoryStore } from '../core/history-merge';
-import { isOwnExtensionPage, parseRequest, type BreakView, type Request } from '../core/messages';
+import { ownPageOf, parseRequest, REQUESTS_BY_PAGE, type BreakView, type Request } from '../core/messages';
+import { isShownBy } from '../core/presentation';
 import type { ScheduleEvent } from '../core/schedule';
 import { promptView } from '../core/break-view';
 import { routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
 import { browser } from '../platform/browser';
-import { loadSnapshot } from './storage';
+import { loadPresentation, loadSnapshot } from './storage';
 import { HISTORY_KEY } from '../core/storage-keys';
-
 
 const historyStore: HistoryStore = {
   read: async () => (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY],
@@ -38,12 +38,24 @@ export function onRequest(raw: unknown, sender: Runtime.MessageSender, sendRespo
   return true;
 }
 
-/** Anything not from our own pages, or malformed, is ignored (undefined). */
+/** Anything not from our own pages, not that page's to ask, or malformed, is ignored (undefined). */
 export function handleMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
-  if (!isOwnExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
-  const request = parseRequest(raw);
-  if (!request) return undefined;
-  return answer(request);
+  const page = ownPageOf(sender, browser.runtime.id, extensionOrigin);
+  const request = page === null ? null : parseRequest(raw);
+  if (!request || !REQUESTS_BY_PAGE[page!]?.has(request.type)) return undefined;
+  if (!('token' in request)) return answer(request);
+  // A break page: only the one the background showed this break in may see or drive it.
+  return inQueue(async () => {
+    const presentation = await loadPresentation();
+    const surface = { token: request.token, tabId: sender.tab?.id, windowId: sender.tab?.windowId, frameId: sender.frameId };
+    return presentation !== null && isShownBy(presentation, surface);
+  }).then((shown) => (shown ? answer(request) : refusal(request)));
+}
+
+/** The answer to a break page that is not the one showing the break: nothing to show, nothing done. */
+function refusal(request: Request): unknown {
+  if (request.type === 'break:get') return null;
+  return request.type === 'break:complete' ? { ok: false, today: emptyTally() } : { ok: false };
 }
 
 async function answer(request: Request): Promise<unknown> {

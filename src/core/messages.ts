@@ -3,15 +3,23 @@
 import { readHistory, type DayTally, type History } from './history';
 import type { ImportResult } from './history-io';
 import type { BreakOutcome } from './schedule';
+import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE } from './extension-paths';
 import { isBreakId, isPlainObject } from './fields';
+
+/**
+ * The token the background put in the break page's URL when it showed the break there: a request
+ * that names it, from the tab or window the background showed the break in, comes from that
+ * surface (not from a copy of the page a web page framed). See `isShownBy` in presentation.ts.
+ */
+type FromSurface = { token: string };
 
 /** What a page may ask of the background. */
 export type Request =
-  | { type: 'break:get' }
-  | { type: 'break:start'; breakId: number }
-  | { type: 'break:snooze'; breakId: number }
-  | { type: 'break:skip'; breakId: number }
-  | { type: 'break:complete'; breakId: number }
+  | ({ type: 'break:get' } & FromSurface)
+  | ({ type: 'break:start'; breakId: number } & FromSurface)
+  | ({ type: 'break:snooze'; breakId: number } & FromSurface)
+  | ({ type: 'break:skip'; breakId: number } & FromSurface)
+  | ({ type: 'break:complete'; breakId: number } & FromSurface)
   | { type: 'break:now' }
   /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */
   | { type: 'pause'; minutes: number | null | 'tomorrow' }
@@ -53,6 +61,18 @@ export type Response<R extends Request> = R extends { type: 'break:get' }
       : { ok: boolean };
 
 const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'break:complete']);
+
+/** Each of our pages may ask only what it has a button for; the welcome page asks nothing. */
+export const REQUESTS_BY_PAGE: Readonly<Record<string, ReadonlySet<Request['type']>>> = {
+  [BREAK_PAGE]: new Set(['break:get', 'break:start', 'break:snooze', 'break:skip', 'break:complete']),
+  [POPUP_PAGE]: new Set(['break:now', 'pause', 'resume']),
+  [OPTIONS_PAGE]: new Set(['history:import', 'history:clear']),
+};
+
+/** A surface token: 128 random bits, in hex (`newSurfaceToken` in the background). */
+export function isSurfaceToken(v: unknown): v is string {
+  return typeof v === 'string' && /^[0-9a-f]{32}$/.test(v);
+}
 const MAX_PAUSE_MINUTES = 7 * 24 * 60;
 
 export { isBreakId };
@@ -65,7 +85,7 @@ export function parseRequest(raw: unknown): Request | null {
   const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
   if (typeof m.type !== 'string') return null;
   if (BREAK_ACTIONS.has(m.type)) {
-    return isBreakId(m.breakId) && only('type', 'breakId') ? ({ type: m.type, breakId: m.breakId } as Request) : null;
+    return isBreakId(m.breakId) && isSurfaceToken(m.token) && only('type', 'breakId', 'token') ? ({ type: m.type, breakId: m.breakId, token: m.token } as Request) : null;
   }
   switch (m.type) {
     case 'history:import': {
@@ -75,6 +95,7 @@ export function parseRequest(raw: unknown): Request | null {
       return Object.keys(days).length === Object.keys(m.days).length ? { type: 'history:import', days } : null;
     }
     case 'break:get':
+      return isSurfaceToken(m.token) && only('type', 'token') ? { type: 'break:get', token: m.token } : null;
     case 'break:now':
     case 'resume':
     case 'history:clear':
@@ -110,16 +131,16 @@ export const SURFACE_PORT = 'unhunch:break-surface';
  * shows. A message on a port resets the browsers' idle timers (Chrome 114+, Firefox), so the
  * background stays up while a break is on screen instead of restarting every 30 seconds.
  */
-export type SurfaceMessage = { type: 'surface:showing'; breakId: number };
+export type SurfaceMessage = { type: 'surface:showing'; breakId: number; token: string };
 /** The background tells a page that its surface is no longer the break's (the break moved elsewhere). */
 export type SurfaceCommand = { type: 'surface:leave' };
 
 /** Below both browsers' 30-second idle timeout, with room for a busy machine. */
 export const SURFACE_HEARTBEAT_MS = 20_000;
 
-/** The break a `surface:showing` message names, or null for anything else. */
-export function surfaceShowing(raw: unknown): number | null {
-  return isPlainObject(raw) && raw.type === 'surface:showing' && isBreakId(raw.breakId) ? raw.breakId : null;
+/** What a `surface:showing` message says, or null for anything else. */
+export function surfaceShowing(raw: unknown): { breakId: number; token: string } | null {
+  return isPlainObject(raw) && raw.type === 'surface:showing' && isBreakId(raw.breakId) && isSurfaceToken(raw.token) ? { breakId: raw.breakId, token: raw.token } : null;
 }
 
 export function isSurfaceLeave(raw: unknown): raw is SurfaceCommand {
@@ -134,10 +155,11 @@ export interface SenderFacts {
 }
 
 /**
- * Only the extension's own pages (toolbar popup, break page — also when framed in the
- * overlay) may drive the scheduler. Content scripts and anything else are ignored.
+ * Which of the extension's own pages sent this (its path, e.g. BREAK_PAGE), or null for anything
+ * else: content scripts, web pages, other extensions. `extensionOrigin` is the static one
+ * (`runtime.getURL('')`), which is what senders carry even where a page is reached by a dynamic URL.
  */
-export function isOwnExtensionPage(sender: SenderFacts, extensionId: string, extensionOrigin: string): boolean {
-  if (sender.id !== extensionId || typeof sender.url !== 'string') return false;
-  return sender.url.startsWith(`${extensionOrigin}/`);
+export function ownPageOf(sender: SenderFacts, extensionId: string, extensionOrigin: string): string | null {
+  if (sender.id !== extensionId || typeof sender.url !== 'string' || !sender.url.startsWith(`${extensionOrigin}/`)) return null;
+  return sender.url.slice(extensionOrigin.length + 1).split(/[?#]/)[0]!;
 }

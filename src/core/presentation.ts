@@ -1,6 +1,7 @@
 // Where the pending break shows (overlay in a tab, its own window, a notification): the record the background keeps, and its reader.
 
 import { isPlainObject } from './fields';
+import { isSurfaceToken } from './messages';
 
 export type SurfaceKind = 'overlay' | 'window' | 'notification';
 const SURFACE_KINDS: ReadonlySet<unknown> = new Set<SurfaceKind>(['overlay', 'window', 'notification']);
@@ -11,6 +12,28 @@ export interface Presentation {
   surface: SurfaceKind;
   tabId?: number;
   windowId?: number;
+  /** Put in the break page's URL by the background (overlay and window): see `isShownBy`. */
+  token?: string;
+}
+
+/** Where a request or a port comes from, as the browser reports it (not the page's word), and the token it names. */
+export interface SurfaceSender {
+  token: string;
+  tabId: number | undefined;
+  windowId: number | undefined;
+  frameId: number | undefined;
+}
+
+/**
+ * Whether the sender is the break page the background showed this break in: the token it put in
+ * that page's URL, and the place it put it — a frame in the overlay's tab, or the top of the break
+ * window. A copy of the break page a web page framed has neither, and can drive nothing.
+ */
+export function isShownBy(presentation: Presentation, sender: SurfaceSender): boolean {
+  if (presentation.token === undefined || sender.token !== presentation.token) return false;
+  if (presentation.surface === 'overlay') return sender.tabId === presentation.tabId && sender.frameId !== undefined && sender.frameId !== 0;
+  if (presentation.surface === 'window') return sender.windowId === presentation.windowId && sender.frameId === 0;
+  return false;
 }
 
 export function readPresentation(stored: unknown): Presentation | null {
@@ -22,6 +45,7 @@ export function readPresentation(stored: unknown): Presentation | null {
     surface: p.surface as SurfaceKind,
     ...(typeof p.tabId === 'number' ? { tabId: p.tabId } : {}),
     ...(typeof p.windowId === 'number' ? { windowId: p.windowId } : {}),
+    ...(isSurfaceToken(p.token) ? { token: p.token } : {}),
   };
 }
 

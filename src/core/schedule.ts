@@ -69,7 +69,10 @@ export type ScheduleEvent =
   | { type: 'user:complete'; breakId: number }
   /** The focused window is fullscreen: the due break waits (do not disturb). */
   | { type: 'surface:deferred'; breakId: number }
-  /** The break surface was closed before the routine finished: counts as a snooze. */
+  /**
+   * The break surface was closed before the routine finished: counts as a snooze where a snooze
+   * is allowed; in strict mode or past the snooze limit the break shows again.
+   */
   | { type: 'user:closed'; breakId: number }
   | { type: 'user:pause'; until: number | null }
   | { type: 'user:resume' };
@@ -224,6 +227,7 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
       return snooze(state, now, timing, effects);
     case 'user:closed':
       if (!isPending(state, event.breakId)) return state;
+      if (!canSnooze(state, timing)) return presentAgain(state, now, timing, effects, { asked: true });
       return snooze(state, now, timing, effects);
     case 'user:skip':
       if (!isPending(state, event.breakId) || timing.strict) return state;

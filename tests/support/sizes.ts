@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The goal (issue 6). Missed: the worker is one self-contained file of ~28.8 KB (from 53.2 KB), with
+ * The goal (issue 6). Missed: the worker is one self-contained file of ~30 KB (from 53.2 KB), with
  * no polyfill, no valibot and no page-only code; what is left is the scheduler (~9 KB), the
  * break surfaces and following them, and the message handling, none of which can go without
  * losing a feature. A service worker can load no code after it started, so splitting it would
@@ -19,10 +19,11 @@ import { gzipSync } from 'node:zlib';
 export const WORKER_GOAL_BYTES = 15 * 1024;
 /**
  * What the suite enforces, so growth is a decision and not an accident. 28 KiB until issue 10's
- * port-based following (+1.3 KB, which took browsing's wake-ups to 0) and issue 11's one module
- * per surface behind one interface (+0.3 KB): 28,765 B when raised.
+ * port-based following (+1.3 KB, which took browsing's wake-ups to 0), issue 11's one module per
+ * surface behind one interface (+0.3 KB) and issue 12's checks that only the surface showing a
+ * break may drive it (+1.3 KB): 30,036 B when raised.
  */
-export const WORKER_BUDGET_BYTES = 29 * 1024;
+export const WORKER_BUDGET_BYTES = 31 * 1024;
 export const ZIP_BUDGET_BYTES = 100 * 1024;
 
 /** Static `import … from "x"`, `import "x"` and `export … from "x"` in (minified) ES modules; not `import("x")`. */

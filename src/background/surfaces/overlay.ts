@@ -8,16 +8,16 @@ import { breakPageQuery, type BreakSurface } from './surface';
 export const overlaySurface: BreakSurface = {
   kind: 'overlay',
 
-  async show(breakId, where, snapshot) {
+  async show(breakId, where, snapshot, token) {
     if (where.kind !== 'browser' || where.tabId === null) return null;
-    if ((await showOverlay(where.tabId, breakId, breakPageQuery(snapshot))) !== 'shown') return null;
-    return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window.id !== undefined ? { windowId: where.window.id } : {}) };
+    if ((await showOverlay(where.tabId, breakId, breakPageQuery(snapshot, token))) !== 'shown') return null;
+    return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window.id !== undefined ? { windowId: where.window.id } : {}), token };
   },
 
   async keeps(current, breakId, where, snapshot) {
     // Anywhere but the overlay's own tab, the break moves to where the user is.
     if (where.kind !== 'browser' || where.tabId === null || where.tabId !== current.tabId) return 'replace';
-    const status = await showOverlay(where.tabId, breakId, breakPageQuery(snapshot));
+    const status = await showOverlay(where.tabId, breakId, breakPageQuery(snapshot, current.token));
     if (status === 'shown') return 'keep';
     // The tab refuses scripts while it closes or navigates: wait for where the user lands.
     return status === 'unavailable' || status === 'missing' ? 'look-again' : 'replace';

@@ -15,8 +15,11 @@ export type Verdict = 'keep' | 'replace' | 'look-again';
 /** One kind of break surface; present.ts tries them in order, and each knows only itself. */
 export interface BreakSurface {
   kind: SurfaceKind;
-  /** Shows `breakId` here if this surface can serve where the user is: the presentation to record, or null for the next surface. */
-  show(breakId: number, where: Whereabouts, snapshot: Snapshot): Promise<Presentation | null>;
+  /**
+   * Shows `breakId` here if this surface can serve where the user is: the presentation to record,
+   * or null for the next surface. A break page shown here gets `token` in its URL.
+   */
+  show(breakId: number, where: Whereabouts, snapshot: Snapshot, token: string): Promise<Presentation | null>;
   /**
    * `current` shows a break here: keep it (now showing `breakId`), replace it with the first surface
    * that can show it, or look again in a moment (its tab is closing or navigating).
@@ -40,9 +43,18 @@ export async function findUser(): Promise<Whereabouts> {
   return { kind: 'browser', window, tabId: tab?.id ?? null };
 }
 
-/** What the break page can paint before it hears from us: the prompt as this snapshot has it, and the preferences it shows with. */
-export function breakPageQuery({ state, timing, settings }: Snapshot): string {
+/**
+ * The break page's URL query after `surface=…`: the token that lets it drive the break, and what it
+ * can paint before it hears from us (the prompt as this snapshot has it, the preferences it shows with).
+ */
+export function breakPageQuery({ state, timing, settings }: Snapshot, token: string | undefined): string {
   const prompt = promptView(state, timing);
   const { sound, voice, theme } = settings;
-  return prompt ? hintQuery({ prompt, preferences: { sound, voice, theme } }) : '';
+  const hint = prompt ? hintQuery({ prompt, preferences: { sound, voice, theme } }) : '';
+  return [token ? `token=${token}` : '', hint].filter(Boolean).join('&');
+}
+
+/** 128 random bits for a surface's break page (core/presentation.ts: `isShownBy`). */
+export function newSurfaceToken(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }

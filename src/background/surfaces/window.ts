@@ -12,9 +12,9 @@ export const windowSurface: BreakSurface = {
   kind: 'window',
 
   // Never null: a window that could not be opened is recorded without its id (nothing then to close).
-  async show(breakId, where, snapshot) {
-    const window = await openBreakWindow(where.kind === 'away' ? where.anchor : where.window, breakPageQuery(snapshot));
-    return { breakId, surface: 'window', ...(window?.id !== undefined ? { windowId: window.id } : {}) } satisfies Presentation;
+  async show(breakId, where, snapshot, token) {
+    const window = await openBreakWindow(where.kind === 'away' ? where.anchor : where.window, breakPageQuery(snapshot, token));
+    return { breakId, surface: 'window', ...(window?.id !== undefined ? { windowId: window.id } : {}), token } satisfies Presentation;
   },
 
   async keeps(current, breakId, where) {

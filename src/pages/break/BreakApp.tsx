@@ -69,6 +69,8 @@ function usePreferences(initial: BreakPreferences, loading: Promise<BreakPrefere
 
 export interface BreakAppProps {
   surface: Surface;
+  /** From the page's URL; every break request names it (core/messages.ts). */
+  token: string;
   /** The pending break as the URL or storage has it: painted at once, before the background answers. */
   storedPrompt: PromptView | null;
   /** The background's `break:get` answer, asked for as the page started: the authority. */
@@ -78,7 +80,7 @@ export interface BreakAppProps {
   preferences: Promise<BreakPreferences>;
 }
 
-export function BreakApp({ surface, storedPrompt, breakView, initialPreferences, preferences: loadingPreferences }: BreakAppProps) {
+export function BreakApp({ surface, token, storedPrompt, breakView, initialPreferences, preferences: loadingPreferences }: BreakAppProps) {
   const [screen, setScreen] = useState<Screen>(() => firstScreen(storedPrompt));
   const preferences = usePreferences(initialPreferences, loadingPreferences);
   const later = useLater();
@@ -117,17 +119,17 @@ export function BreakApp({ surface, storedPrompt, breakView, initialPreferences,
   // it follows the break from there. Answered or done, the page lets go.
   useEffect(() => {
     if (breakId === null) return undefined;
-    return holdSurfacePort(breakId, () => closeSurface(surface));
-  }, [breakId, surface]);
+    return holdSurfacePort(breakId, token, () => closeSurface(surface));
+  }, [breakId, token, surface]);
 
   const answer = useCallback(
     async (type: 'break:snooze' | 'break:skip', id: number) => {
       if (answered.current) return;
       answered.current = true;
-      await request({ type, breakId: id });
+      await request(type === 'break:snooze' ? { type: 'break:snooze', breakId: id, token } : { type: 'break:skip', breakId: id, token });
       closeSurface(surface);
     },
-    [surface],
+    [surface, token],
   );
 
   // One chime for the page: opened by the Start click itself, so the browser lets it sound.
@@ -140,19 +142,22 @@ export function BreakApp({ surface, storedPrompt, breakView, initialPreferences,
       if (starting.current) return;
       starting.current = true;
       if (preferencesRef.current.sound) chime.prime();
-      await request({ type: 'break:start', breakId });
+      await request({ type: 'break:start', breakId, token });
       // The routine needs the whole view: a click on the prompt painted from storage may come before it.
       const view = fullView.current ?? (await breakView);
       setScreen(view?.breakId === breakId ? { kind: 'routine', view } : { kind: 'nothing-due' });
     },
-    [chime, breakView],
+    [chime, breakView, token],
   );
 
-  const complete = useCallback(async (id: number) => {
-    answered.current = true;
-    const result = await request({ type: 'break:complete', breakId: id });
-    setScreen({ kind: 'done', today: result.today });
-  }, []);
+  const complete = useCallback(
+    async (id: number) => {
+      answered.current = true;
+      const result = await request({ type: 'break:complete', breakId: id, token });
+      setScreen({ kind: 'done', today: result.today });
+    },
+    [token],
+  );
 
   switch (screen.kind) {
     case 'loading':

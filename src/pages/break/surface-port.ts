@@ -7,7 +7,7 @@ import { isSurfaceLeave, SURFACE_HEARTBEAT_MS, SURFACE_PORT, type SurfaceMessage
 const RECONNECT_GAP_MS = 1_000;
 
 /**
- * Holds the surface port for `breakId` until the returned function is called; `onLeave` runs when
+ * Holds the surface port for `breakId` (naming the page's `token`) until the returned function is called; `onLeave` runs when
  * the background says the break now shows elsewhere.
  *
  * - The background's own stop (Chrome stops an idle worker, Firefox suspends an event page, a
@@ -16,8 +16,8 @@ const RECONNECT_GAP_MS = 1_000;
  *   Chrome closes its ports itself; Firefox keeps them open, so the page lets go on `pagehide`
  *   and connects again if it is shown again.
  */
-export function holdSurfacePort(breakId: number, onLeave: () => void): () => void {
-  const showing: SurfaceMessage = { type: 'surface:showing', breakId };
+export function holdSurfacePort(breakId: number, token: string, onLeave: () => void): () => void {
+  const showing: SurfaceMessage = { type: 'surface:showing', breakId, token };
   let port: Runtime.Port | null = null;
   let hidden = false;
   let released = false;

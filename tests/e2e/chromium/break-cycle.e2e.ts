@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
+import { answerBreak, chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, sleep, todayKey, waitFor, WELCOME_PAGE, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -113,7 +113,7 @@ describeWithBrowser('Chromium: the break cycle over the page survives a stopped 
     if ((await schedule()).mode.kind !== 'due') await send({ type: 'break:now' });
     const due = await waitMode('due', 'a pending break');
     if (due.mode.kind !== 'due') throw new Error('unreachable');
-    await send({ type: 'break:skip', breakId: due.mode.breakId });
+    await answerBreak(s(), { type: 'break:skip', breakId: due.mode.breakId });
     const fresh = await waitMode('working', 'the skipped break to restart the cycle');
     await waitFor('no break surface', async () => surfaceCount(s()) === 0);
     expect(fresh.cycleActiveMs).toBe(0);

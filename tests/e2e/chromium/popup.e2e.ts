@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
+import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor } from '../support/extension';
 
 const POPUP_PAGE = 'src/pages/popup/index.html';
@@ -60,16 +60,15 @@ describeWithBrowser('Chromium: the toolbar popup', chromiumAvailable(), () => {
   });
 
   it('shows today\'s tally after a completed and a snoozed break', async () => {
-    // Without host access each break opens its own window; answer them from the popup page's side.
+    // Without host access each break opens its own window; it is answered there.
     await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
     const first = await pendingBreakId(popup);
-    await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'break:start', breakId: id }), first);
-    await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'break:complete', breakId: id }), first);
+    await answerBreak(session, { type: 'break:start', breakId: first });
+    await answerBreak(session, { type: 'break:complete', breakId: first });
     await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
     const second = await pendingBreakId(popup);
-    await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'break:snooze', breakId: id }), second);
-    await waitFor('the tally', async () => (await popup.getByTestId('tally-completed').textContent()) === '1');
-    expect(await popup.getByTestId('tally-snoozed').textContent()).toBe('1');
+    await answerBreak(session, { type: 'break:snooze', breakId: second });
+    await waitFor('the tally', async () => (await popup.getByTestId('tally-completed').textContent()) === '1' && (await popup.getByTestId('tally-snoozed').textContent()) === '1');
     expect(await popup.getByTestId('tally-skipped').textContent()).toBe('0');
     await popup.bringToFront();
   });

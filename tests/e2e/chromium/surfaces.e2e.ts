@@ -2,7 +2,7 @@
 // (or without host access, when due or on demand), and it follows a closed or navigated tab.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession, closeWelcomeTab } from '../support/chromium';
+import { answerBreak, chromiumAvailable, launchChromium, type ChromiumSession, closeWelcomeTab } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, waitFor, type DevOverrides } from '../support/extension';
 import { startTestServer, TEST_PAGES, type TestServer } from '../support/server';
 
@@ -31,7 +31,10 @@ new MutationObserver(() => document.querySelectorAll('${HOST_TAG}').forEach((el)
 const FAST_CLOCK: DevOverrides = { workSeconds: 5, breakSeconds: 6, snoozeSeconds: 3 };
 
 declare const chrome: {
-  storage: { local: { get(keys: string[] | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  storage: {
+    local: { get(keys: string[] | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+    sync: { set(items: object): Promise<void> };
+  };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 type WindowsApi = { windows: { update(id: number, info: object): Promise<unknown> } };
@@ -96,7 +99,7 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
     /** Skips the pending break from the control page and waits until no surface is left. */
     async function skipPending(): Promise<void> {
       const breakId = await pendingBreakId(control);
-      if (breakId !== null) await control.evaluate((id) => chrome.runtime.sendMessage({ type: 'break:skip', breakId: id }), breakId);
+      if (breakId !== null) await answerBreak(session, { type: 'break:skip', breakId });
       await waitFor('every surface to go', async () => session.context.pages().every((p) => !breakFrame(p)) && breakWindows(session).length === 0);
     }
 
@@ -319,6 +322,31 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       await skipPending();
     });
 
+    it('a web page can neither load nor fetch the break page by its fixed URL, nor drive the break from any other page', async () => {
+      await page.goto(`${server.url}/`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      const breakId = await pendingBreakId(control);
+      const fixedUrl = `${session.origin}/${BREAK_PAGE}?surface=window`;
+      const framer = await session.context.newPage();
+      await framer.goto(`${server.url}/framer?src=${encodeURIComponent(fixedUrl)}`);
+      // The break page is web-accessible only by a URL that changes every session: nothing to probe for.
+      expect(await framer.evaluate((url) => fetch(url).then(() => 'fetched', () => 'refused'), fixedUrl)).toBe('refused');
+      await new Promise((r) => setTimeout(r, 1_000));
+      const framed = framer.frames().find((f) => f !== framer.mainFrame());
+      // Chromium shows its own "blocked" page in the frame instead: no break page, no Start to press.
+      expect(framed?.url()).not.toContain(BREAK_PAGE);
+      expect(await framed?.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.textContent?.includes('Start')).length).catch(() => 0)).toBe(0);
+      await framer.evaluate(() => document.querySelector('iframe')!.remove());
+      // Another of our pages (the popup) may not answer the break either.
+      await control.evaluate((id) => chrome.runtime.sendMessage({ type: 'break:skip', breakId: id }).catch(() => null), breakId);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await pendingBreakId(control)).toBe(breakId);
+      await framer.close();
+      await page.bringToFront();
+      await skipPending();
+    });
+
     it('browsing wakes nothing while no break is due: page loads, title changes, new tabs and tab switches', async () => {
       await session.stopServiceWorker();
       const stillStopped = async (what: string) => {
@@ -386,6 +414,23 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       await breakWindow!.getByRole('button', { name: /^Snooze/ }).click();
       await waitFor('the break window to close', async () => breakWindow!.isClosed());
       expect(await presentation(control)).toBeUndefined();
+    });
+
+    it('in strict mode, closing the break window snoozes nothing: the break shows again', async () => {
+      await control.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, strict: true } }));
+      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
+      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
+      const breakId = await pendingBreakId(control);
+      const before = await todaysTally(control);
+      await breakWindow!.close();
+      const [again] = await waitFor('the break window again', async () => breakWindows(session).length === 1 && breakWindows(session), 5_000);
+      await again!.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await pendingBreakId(control)).toBe(breakId);
+      expect((await todaysTally(control)).snoozed ?? 0).toBe(before.snoozed ?? 0);
+      await control.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, strict: false } }));
+      await answerBreak(session, { type: 'break:skip', breakId: breakId! });
+      await waitFor('the break window to close', async () => breakWindows(session).length === 0);
     });
 
     it('closing the break window before answering counts as a snooze', async () => {

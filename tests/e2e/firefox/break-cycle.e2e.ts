@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, sleep, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
-import { clickButton, closeWelcomeTab, firefoxAvailable, type FirefoxSession, launchFirefox, waitForExtensionFrame } from '../support/firefox';
+import { answerBreak, clickButton, closeWelcomeTab, firefoxAvailable, type FirefoxSession, launchFirefox, waitForExtensionFrame } from '../support/firefox';
 import { startTestServer, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -104,7 +104,7 @@ describeWithBrowser('Firefox: the break cycle over the page survives a suspended
     if ((await schedule()).mode.kind !== 'due') await send({ type: 'break:now' });
     const due = await waitMode('due', 'a pending break');
     if (due.mode.kind !== 'due') throw new Error('unreachable');
-    await send({ type: 'break:skip', breakId: due.mode.breakId });
+    await answerBreak(s(), { type: 'break:skip', breakId: due.mode.breakId });
     const fresh = await waitMode('working', 'the skipped break to restart the cycle');
     await waitFor('no break surface', async () => (await surfaceCount()) === 0);
     expect(fresh.cycleActiveMs).toBe(0);

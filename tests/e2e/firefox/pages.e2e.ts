@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTING_KEYS } from '../../../src/core/settings';
 import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '../support/extension';
-import { findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
+import { answerBreak, findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
 import { startTestServer, TEST_PAGES, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -29,7 +29,7 @@ const PAGES: Record<string, string> = {
 declare const browser: {
   storage: {
     local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
-    sync: { get(key: string): Promise<Record<string, unknown>>; clear(): Promise<void> };
+    sync: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> };
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
@@ -108,7 +108,7 @@ afterAll(async () => {
 
 async function skipPending(): Promise<void> {
   const breakId = await pendingBreakId(control);
-  if (breakId !== null) await control.evaluate((id) => browser.runtime.sendMessage({ type: 'break:skip', breakId: id }), breakId);
+  if (breakId !== null) await answerBreak(session, { type: 'break:skip', breakId });
   await waitFor('no break window', async () => (await breakWindow(session)) === null);
 }
 
@@ -296,6 +296,50 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
       await waitFor('the break to be snoozed', async () => (await pendingBreakId(control)) === null, 5_000);
       expect(await presentation(control)).toBeUndefined();
       expect((await todaysTally(control)).snoozed ?? 0).toBe((before.snoozed ?? 0) + 1);
+      await page.close();
+    });
+
+    it('a web page that frames the break page gets an empty page that drives nothing, even when it knows the add-on URL', async () => {
+      await session.setIdleTime(0);
+      await control.evaluate(() => browser.storage.sync.set({ settings: { version: 1, strict: true } }));
+      const page = await session.newPage(`${server.url}/`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(page);
+      const breakId = await pendingBreakId(control);
+      const before = await todaysTally(control);
+      // Firefox's URLs are random per install; a page that somehow knew this one frames it as a window.
+      const framer = await session.newPage(`${server.url}/framer?src=${encodeURIComponent(`${session.origin}/${BREAK_PAGE}?surface=window`)}`);
+      const framed = await waitForExtensionFrame(framer, BREAK_PAGE, 10_000);
+      await sleepMs(500);
+      expect(await framed.evaluate(() => document.querySelectorAll('button').length)).toBe(0);
+      await framer.keyboard.press('Enter');
+      await framer.evaluate(() => document.querySelector('iframe')!.remove());
+      // Another of our pages (the popup) may not answer the break either.
+      await control.evaluate((id) => browser.runtime.sendMessage({ type: 'break:skip', breakId: id }).catch(() => null), breakId);
+      await sleepMs(800);
+      expect(await pendingBreakId(control)).toBe(breakId);
+      const after = await todaysTally(control);
+      expect([after.snoozed ?? 0, after.completed ?? 0]).toEqual([before.snoozed ?? 0, before.completed ?? 0]);
+      await framer.close();
+      await control.evaluate(() => browser.storage.sync.set({ settings: { version: 1, strict: false } }));
+      await skipPending();
+      await page.close();
+    });
+
+    it('in strict mode, closing the break window snoozes nothing: the break shows again', async () => {
+      await session.setIdleTime(0);
+      await control.evaluate(() => browser.storage.sync.set({ settings: { version: 1, strict: true } }));
+      const page = await session.newPage(`${server.url}/hostile`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      const opened = await waitFor('the break window', () => breakWindow(session), 15_000);
+      expect(await hasButton(opened, 'Start')).toBe(true);
+      const breakId = await pendingBreakId(control);
+      await opened.close();
+      const again = await waitFor('the break window again', () => breakWindow(session), 10_000);
+      expect(await hasButton(again, 'Start')).toBe(true);
+      expect(await pendingBreakId(control)).toBe(breakId);
+      await control.evaluate(() => browser.storage.sync.set({ settings: { version: 1, strict: false } }));
+      await skipPending();
       await page.close();
     });
 

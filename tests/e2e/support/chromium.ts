@@ -11,7 +11,8 @@
 //   grantOrigins seeds the grant in Preferences (MACs are not enforced on Linux); revoke with permissions.remove().
 // - chrome.idle is always 'active' headless; headed sessions get a private Xvfb where only real X input (xdotool),
 //   not Playwright's CDP input, resets idle.
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Frame, type Page, type Worker } from 'playwright-core';
+import { sendFromBreakPage, type BreakAction } from './extension';
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -251,4 +252,24 @@ export async function closeWelcomeTab(session: ChromiumSession, welcomePath = 's
     session.context.pages().find((p) => p.url().endsWith(welcomePath)) ??
     (await session.context.waitForEvent('page', { predicate: (p) => p.url().endsWith(welcomePath), timeout: 15_000 }));
   await welcome.close();
+}
+
+const BREAK_PAGE_PATH = 'src/pages/break/index.html';
+
+/** Every break page open now: overlay frames in any tab, and break windows. */
+export function breakPages(session: ChromiumSession): (Page | Frame)[] {
+  return session.context.pages().flatMap((page): (Page | Frame)[] => {
+    if (page.url().includes(BREAK_PAGE_PATH)) return page.url().includes('surface=window') ? [page] : [];
+    return page.frames().filter((frame) => frame !== page.mainFrame() && frame.url().includes(BREAK_PAGE_PATH));
+  });
+}
+
+/** Answers the pending break from the page showing it, as its buttons would (waits for that page); then wait for what it does. */
+export async function answerBreak(session: ChromiumSession, action: BreakAction): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    for (const page of breakPages(session)) if (await page.evaluate(sendFromBreakPage, action).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`no break page to send ${action.type} for break ${action.breakId} from`);
+    await sleep(100);
+  }
 }

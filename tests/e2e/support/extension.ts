@@ -49,3 +49,24 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** Today's key in the stored history, by the core's own rule (the browsers run in this machine's time zone). */
 export const todayKey = (): string => localDayKey(Date.now());
+
+/** What a break page's buttons send: the request type and the break, with the page's own token from its URL. */
+export type BreakAction = { type: 'break:start' | 'break:snooze' | 'break:skip' | 'break:complete'; breakId: number };
+
+/**
+ * Evaluated inside a break page (the overlay's frame or the break window): sends `action` as its
+ * buttons do, naming the token the background put in its URL, and returns at once (the answer may
+ * take the page down with it). Only the page showing the break may drive it, so tests answer a
+ * break there, not from a control page; they then wait for what the action does.
+ */
+export function sendFromBreakPage(action: BreakAction): boolean {
+  const api = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+  const runtime = (api.browser ?? api.chrome)?.runtime;
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token');
+  // The page of another break (say, one still showing Done) would be refused: not this one.
+  const shown = (JSON.parse(params.get('prompt') ?? 'null') as { prompt?: { breakId?: number } } | null)?.prompt?.breakId;
+  if (!runtime || !token || (shown !== undefined && shown !== action.breakId)) return false;
+  void runtime.sendMessage({ ...action, token }).catch(() => undefined);
+  return true;
+}

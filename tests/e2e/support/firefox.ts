@@ -44,6 +44,7 @@
 // on an unanswerable prompt).
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { sendFromBreakPage, type BreakAction } from './extension';
 
 export const FIREFOX_EXTENSION_ID = 'unhunch@unhunch.org';
 /** Fixed via `extensions.webextensions.uuids`, so extension URLs are known in advance. */
@@ -258,4 +259,24 @@ export async function clickButton(frame: Frame | Page, label: string): Promise<v
   await frame.evaluate((text) => {
     [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith(text))!.click();
   }, label);
+}
+
+const BREAK_PAGE_PATH = 'src/pages/break/index.html';
+
+/**
+ * Answers the pending break from the page showing it (an overlay frame in any tab, or the break
+ * window), as its buttons would; then wait for what it does. BiDi reports moz-extension frames as
+ * about:blank, so every frame is tried; one that is not a break page has no token and sends nothing.
+ */
+export async function answerBreak(session: FirefoxSession, action: BreakAction): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    for (const page of await session.browser.pages()) {
+      const url = await page.evaluate(() => location.href).catch(() => '');
+      const targets = url.includes(BREAK_PAGE_PATH) ? [page] : page.frames().filter((frame) => frame !== page.mainFrame());
+      for (const target of targets) if (await target.evaluate(sendFromBreakPage, action).catch(() => false)) return;
+    }
+    if (Date.now() > deadline) throw new Error(`no break page to send ${action.type} for break ${action.breakId} from`);
+    await sleep(100);
+  }
 }

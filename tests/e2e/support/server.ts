@@ -33,6 +33,18 @@ iframe { visibility: hidden !important }
 `,
 };
 
+/** A web page that frames whatever URL its query names (`/framer?src=…`): a page trying to use the break page. */
+TEST_PAGES['/framer'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Framer</title></head>
+<body><p>A page that frames another.</p>
+<script>
+const frame = document.createElement('iframe');
+frame.src = new URLSearchParams(location.search).get('src');
+frame.style.cssText = 'width: 600px; height: 400px';
+document.body.append(frame);
+</script></body></html>
+`;
+
 export interface TestServer {
   /** Base URL without trailing slash, e.g. http://127.0.0.1:12345 */
   url: string;

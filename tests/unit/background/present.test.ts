@@ -120,7 +120,7 @@ describe('choosing the break surface', () => {
     const { scheduler } = await freshBackground();
     world.overlay.set(1, 'shown');
     await scheduler.dispatch({ type: 'user:break-now' });
-    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'overlay', tabId: 1, windowId: 10 });
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'overlay', tabId: 1, windowId: 10, token: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(world.injections.map((i) => i.kind)).toEqual(['files', 'show']);
     expect(world.createdWindows).toHaveLength(0);
     expect(notifications()).toEqual({});
@@ -133,7 +133,7 @@ describe('choosing the break surface', () => {
       expect.objectContaining({ type: 'popup', focused: true, width: 520, height: 680, left: 100 + (1200 - 520) / 2, top: 50 + (800 - 680) / 2 }),
     ]);
     expect(String(world.createdWindows[0]!.url)).toContain('src/pages/break/index.html?surface=window');
-    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'window', windowId: 100 });
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'window', windowId: 100, token: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
   it.each(['hidden', 'gave-up', 'missing'] as const)('opens the window when the overlay reports %s (hostile CSS, a page fighting it)', async (status) => {
@@ -280,7 +280,7 @@ describe('taking the break away', () => {
 /** A stand-in for `runtime.connect` from a break page: the background sees its port, the test drives it. */
 interface FakePort {
   name: string;
-  sender: { id: string; url: string; tab?: { id: number; windowId: number } };
+  sender: { id: string; url: string; frameId: number; tab?: { id: number; windowId: number } };
   posted: unknown[];
   onMessage: ReturnType<typeof fakeEvent>;
   onDisconnect: ReturnType<typeof fakeEvent>;
@@ -311,10 +311,17 @@ const BREAK_PAGE_URL = 'chrome-extension://test-extension-id/src/pages/break/ind
 let onConnect = fakeEvent();
 
 /** A break page connecting from `tab` (an overlay frame in a web page's tab, or the break window's own tab). */
-async function connectBreakPage(tab: { id: number; windowId: number } | undefined, options: { breakId?: number; url?: string; name?: string; id?: string } = {}): Promise<FakePort> {
+/** Break windows in these tests are 100 and up; a break page there is the window's top frame, an overlay's is a subframe. */
+async function connectBreakPage(
+  tab: { id: number; windowId: number } | undefined,
+  options: { breakId?: number; url?: string; name?: string; id?: string; token?: string; frameId?: number } = {},
+): Promise<FakePort> {
+  const stored = (await storedPresentation())?.token as string | undefined;
+  const token = options.token ?? stored ?? '0123456789abcdef0123456789abcdef';
+  const frameId = options.frameId ?? (tab && tab.windowId >= 100 ? 0 : 3);
   const port: FakePort = {
     name: options.name ?? 'unhunch:break-surface',
-    sender: { id: options.id ?? 'test-extension-id', url: options.url ?? BREAK_PAGE_URL, ...(tab ? { tab } : {}) },
+    sender: { id: options.id ?? 'test-extension-id', url: options.url ?? BREAK_PAGE_URL, frameId, ...(tab ? { tab } : {}) },
     posted: [],
     onMessage: fakeEvent(),
     onDisconnect: fakeEvent(),
@@ -329,7 +336,7 @@ async function connectBreakPage(tab: { id: number; windowId: number } | undefine
     gone: () => port.onDisconnect.trigger(port),
   };
   await onConnect.trigger(port);
-  if (!port.disconnectedByBackground) await port.send({ type: 'surface:showing', breakId: options.breakId ?? 1 });
+  if (!port.disconnectedByBackground) await port.send({ type: 'surface:showing', breakId: options.breakId ?? 1, token });
   return port;
 }
 
@@ -383,6 +390,19 @@ describe('following the break', () => {
     await afterSettling();
     expect(world.injections).toEqual([]);
     expect(world.createdWindows).toHaveLength(0);
+  });
+
+  it("a copy of the break page framed by the page itself (no token) does not count as showing the break", async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(String((await storedPresentation())?.token)).toMatch(/^[0-9a-f]{32}$/);
+    const ours = await connectBreakPage(TAB_1);
+    // The page frames the break page itself and keeps that frame connected, then removes our overlay.
+    await connectBreakPage(TAB_1, { token: 'ffffffffffffffffffffffffffffffff', frameId: 9 });
+    world.injections = [];
+    await ours.gone();
+    await vi.waitFor(() => expect(world.injections.map((i) => i.kind)).toEqual(['files', 'show']), { timeout: 2_000 });
   });
 
   it('takes a surface whose page never connected for gone once its tab is closed', async () => {
@@ -485,7 +505,7 @@ describe('following the break', () => {
     world.lastFocused!.focused = false;
     await scheduler.dispatch({ type: 'user:break-now' });
     await fakeBrowser.notifications.onButtonClicked.trigger('unhunch:break', 0);
-    await vi.waitFor(async () => expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'window', windowId: 100 }));
+    await vi.waitFor(async () => expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'window', windowId: 100, token: expect.stringMatching(/^[0-9a-f]{32}$/) }));
     expect((await storedMode()).startedAt).toEqual(expect.any(Number));
     expect(notifications()).toEqual({});
   });

@@ -6,6 +6,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/popup/index.html' };
+const OPTIONS_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/options/index.html' };
+const TOKEN = '0123456789abcdef0123456789abcdef';
+/** The break page in the break window (id 99, the one the fake browser opens), with the token the background gave it. */
+async function breakWindowPage() {
+  const { presentation } = (await fakeBrowser.storage.local.get('presentation')) as { presentation?: { token?: string } };
+  const token = presentation?.token ?? TOKEN;
+  return { sender: { id: 'test-extension-id', url: `chrome-extension://test-extension-id/src/pages/break/index.html?surface=window&token=${token}`, tab: { id: 7, windowId: 99 }, frameId: 0 }, token };
+}
 const installType = { value: 'development' };
 
 async function freshBackground() {
@@ -16,13 +24,15 @@ async function freshBackground() {
   browser.i18n!.getMessage = (key: string) => key;
   browser.scripting!.executeScript = async () => [];
   browser.windows!.create = async () => ({ id: 99 });
-  browser.windows!.getLastFocused = async () => {
-    throw new Error('no window in this test');
-  };
+  // A focused window of its own (no tabs): every break opens in the break window, id 99.
+  browser.windows!.getLastFocused = async () => ({ id: 1, focused: true, type: 'popup' });
+  browser.windows!.get = async (id: number) => ({ id });
   browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
   const requests = await import('../../../src/background/requests');
   const storage = await import('../../../src/background/storage');
-  return { handleMessage: requests.handleMessage, onRequest: requests.onRequest, storage };
+  // Senders here carry only the facts the background reads.
+  const handleMessage = requests.handleMessage as (raw: unknown, sender: object) => Promise<unknown> | undefined;
+  return { handleMessage, onRequest: requests.onRequest, storage };
 }
 
 async function storedMode(): Promise<string | undefined> {
@@ -101,7 +111,8 @@ describe('answering in both browsers (no polyfill in the worker)', () => {
 
   it('answers through sendResponse and returns true, which Chrome needs to keep the channel open', async () => {
     const { onRequest } = await freshBackground();
-    const { returned, response } = send(onRequest, { type: 'break:get' }, OWN_PAGE);
+    const { sender, token } = await breakWindowPage();
+    const { returned, response } = send(onRequest, { type: 'break:get', token }, sender);
     expect(returned).toBe(true);
     expect(await response).toBeNull();
   });
@@ -119,7 +130,7 @@ describe('answering in both browsers (no polyfill in the worker)', () => {
     const { onRequest } = await freshBackground();
     const storageGone = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('storage is gone'));
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { returned, response } = send(onRequest, { type: 'break:get' }, OWN_PAGE);
+    const { returned, response } = send(onRequest, { type: 'break:now' }, OWN_PAGE);
     expect(returned).toBe(true);
     expect(await response).toBeUndefined();
     storageGone.mockRestore();
@@ -135,7 +146,7 @@ describe('importing history: the page checks the file, the background merges the
     const today = new Date();
     const key = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     await fakeBrowser.storage.local.set({ history: { [key]: { ...TALLY, completed: 5 } } });
-    const answer = await handleMessage({ type: 'history:import', days: { [key]: TALLY } }, OWN_PAGE);
+    const answer = await handleMessage({ type: 'history:import', days: { [key]: TALLY } }, OPTIONS_PAGE);
     expect(answer).toEqual({ ok: true, summary: { added: 0, replaced: 1, tooOld: 0, firstDay: key, lastDay: key } });
     expect((await fakeBrowser.storage.local.get('history')).history).toEqual({ [key]: TALLY });
   });
@@ -143,18 +154,25 @@ describe('importing history: the page checks the file, the background merges the
   it('refuses days that are not well-formed tallies, and writes nothing', async () => {
     const { handleMessage } = await freshBackground();
     for (const days of [null, [], 'x', { '2026-01-01': { ...TALLY, completed: -1 } }, { yesterday: TALLY }, { '2026-01-01': { activeMs: 5 } }]) {
-      expect(handleMessage({ type: 'history:import', days }, OWN_PAGE)).toBeUndefined();
+      expect(handleMessage({ type: 'history:import', days }, OPTIONS_PAGE)).toBeUndefined();
     }
-    expect(handleMessage({ type: 'history:import', text: '{}' }, OWN_PAGE)).toBeUndefined();
+    expect(handleMessage({ type: 'history:import', text: '{}' }, OPTIONS_PAGE)).toBeUndefined();
     expect((await fakeBrowser.storage.local.get('history')).history).toBeUndefined();
   });
 });
 
 describe('the routine a break shows, with "take turns" on', () => {
-  const BREAK_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/break/index.html?surface=window' };
+  type Handle = (raw: unknown, sender: object) => Promise<unknown> | undefined;
 
-  async function breakView(handleMessage: (raw: unknown, sender: object) => Promise<unknown> | undefined) {
-    return (await handleMessage({ type: 'break:get' }, BREAK_PAGE)) as { breakId: number; routineId: string };
+  async function breakView(handleMessage: Handle) {
+    const { sender, token } = await breakWindowPage();
+    return (await handleMessage({ type: 'break:get', token }, sender)) as { breakId: number; routineId: string };
+  }
+
+  /** What the break window's buttons send. */
+  async function press(handleMessage: Handle, type: string, breakId: number) {
+    const { sender, token } = await breakWindowPage();
+    return handleMessage({ type, breakId, token }, sender);
   }
 
   it('keeps the routine when a snoozed break comes back, and moves to the next one after a break taken', async () => {
@@ -165,19 +183,19 @@ describe('the routine a break shows, with "take turns" on', () => {
     expect(first.routineId).toBe('desk');
 
     // Snoozed, then due again: a new break id, the same turn.
-    await handleMessage({ type: 'break:snooze', breakId: first.breakId }, BREAK_PAGE);
+    await press(handleMessage, 'break:snooze', first.breakId);
     await handleMessage({ type: 'break:now' }, OWN_PAGE);
     const again = await breakView(handleMessage);
     expect(again.breakId).toBeGreaterThan(first.breakId);
     expect(again.routineId).toBe('desk');
 
     // Taken: the next break is the next routine; a skipped one takes no turn.
-    await handleMessage({ type: 'break:start', breakId: again.breakId }, BREAK_PAGE);
-    await handleMessage({ type: 'break:complete', breakId: again.breakId }, BREAK_PAGE);
+    await press(handleMessage, 'break:start', again.breakId);
+    await press(handleMessage, 'break:complete', again.breakId);
     await handleMessage({ type: 'break:now' }, OWN_PAGE);
     const next = await breakView(handleMessage);
     expect(next.routineId).toBe('floor');
-    await handleMessage({ type: 'break:skip', breakId: next.breakId }, BREAK_PAGE);
+    await press(handleMessage, 'break:skip', next.breakId);
     await handleMessage({ type: 'break:now' }, OWN_PAGE);
     expect((await breakView(handleMessage)).routineId).toBe('floor');
   });
@@ -187,9 +205,48 @@ describe('the routine a break shows, with "take turns" on', () => {
     await fakeBrowser.storage.sync.set({ settings: { version: 1, routine: 'floor', routineRotation: 'fixed' } });
     await handleMessage({ type: 'break:now' }, OWN_PAGE);
     const first = await breakView(handleMessage);
-    await handleMessage({ type: 'break:start', breakId: first.breakId }, BREAK_PAGE);
-    await handleMessage({ type: 'break:complete', breakId: first.breakId }, BREAK_PAGE);
+    await press(handleMessage, 'break:start', first.breakId);
+    await press(handleMessage, 'break:complete', first.breakId);
     await handleMessage({ type: 'break:now' }, OWN_PAGE);
     expect((await breakView(handleMessage)).routineId).toBe('floor');
+  });
+});
+
+describe('a web page can neither see nor drive a break', () => {
+  const WELCOME_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/welcome/index.html' };
+
+  it('each page may ask only what it has a button for', async () => {
+    const { handleMessage } = await freshBackground();
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    const { sender, token } = await breakWindowPage();
+    expect(handleMessage({ type: 'pause', minutes: 30 }, sender)).toBeUndefined();
+    expect(handleMessage({ type: 'history:clear' }, OWN_PAGE)).toBeUndefined();
+    expect(handleMessage({ type: 'break:skip', breakId: 1, token }, OWN_PAGE)).toBeUndefined();
+    expect(handleMessage({ type: 'break:now' }, OPTIONS_PAGE)).toBeUndefined();
+    expect(handleMessage({ type: 'break:now' }, WELCOME_PAGE)).toBeUndefined();
+    expect(await storedMode()).toBe('due');
+  });
+
+  it('obeys a break request only from the page showing the break: its token, its window, its top frame', async () => {
+    const { handleMessage } = await freshBackground();
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    const { sender, token } = await breakWindowPage();
+    const wrongToken = 'ffffffffffffffffffffffffffffffff';
+    // A web page framing a copy of the break page: the right window (or not), but a frame, and no token.
+    const framed = { ...sender, tab: { id: 3, windowId: 1 }, frameId: 5 };
+    for (const [raw, from] of [
+      [{ type: 'break:skip', breakId: 1, token: wrongToken }, sender],
+      [{ type: 'break:skip', breakId: 1, token }, framed],
+      [{ type: 'break:skip', breakId: 1, token }, { ...sender, frameId: 2 }],
+      [{ type: 'break:skip', breakId: 1, token }, { ...sender, tab: { id: 7, windowId: 55 } }],
+    ] as const) {
+      expect(await handleMessage(raw, from)).toEqual({ ok: false });
+    }
+    expect(handleMessage({ type: 'break:skip', breakId: 1 }, sender)).toBeUndefined();
+    expect(await handleMessage({ type: 'break:get', token: wrongToken }, sender)).toBeNull();
+    expect(await storedMode()).toBe('due');
+    // The page showing the break, with its token, is obeyed.
+    expect(await handleMessage({ type: 'break:skip', breakId: 1, token }, sender)).toEqual({ ok: true });
+    expect(await storedMode()).toBe('working');
   });
 });

@@ -265,6 +265,30 @@ describe('snooze, skip, complete', () => {
     expect(day.recorded('completed')).toBe(0);
   });
 
+  it('closing the break in strict mode snoozes nothing: the break shows again', () => {
+    const day = new Day({ ...timingFrom(DEFAULT_SETTINGS, null), strict: true });
+    day.wait(30 * MIN);
+    const id = day.breakId;
+    const effects = day.send({ type: 'user:closed', breakId: id });
+    expect(day.recorded('snoozed')).toBe(0);
+    expect(day.state.mode).toMatchObject({ kind: 'due', breakId: id });
+    expect(effects).toContainEqual({ type: 'present-break', breakId: id, mayDefer: false });
+  });
+
+  it('closing the break past the snooze limit snoozes nothing: the break shows again', () => {
+    const day = new Day();
+    for (let i = 0; i < 3; i++) {
+      day.wait(30 * MIN);
+      day.send({ type: 'user:snooze', breakId: day.breakId });
+    }
+    day.wait(30 * MIN);
+    const id = day.breakId;
+    expect(day.state.mode).toMatchObject({ kind: 'due', breakId: id });
+    day.send({ type: 'user:closed', breakId: id });
+    expect(day.recorded('snoozed')).toBe(3);
+    expect(day.state.mode).toMatchObject({ kind: 'due', breakId: id });
+  });
+
   it('answers for a break that is no longer pending change nothing', () => {
     const day = new Day();
     day.wait(30 * MIN);
