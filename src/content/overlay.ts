@@ -1,10 +1,12 @@
 // Injected only when a break is due: lays the break page over the tab in a closed shadow root, and says whether it shows.
 //
-// The page can neither style nor read the break: the host carries its own !important inline
-// styles (inline beats the page's !important rules), the shadow root is closed, and the break
-// itself lives in an extension-origin iframe. What inline styles cannot beat — a page that hides
-// its own <html>, covers everything, or keeps deleting our element — is detected and reported,
-// so the background can show the break in a window instead.
+// The page can neither style nor read the break: the host is a built-in element carrying its own
+// !important inline styles (inline beats the page's !important rules), its shadow root is closed,
+// and the break itself lives in an extension-origin iframe. The host sits in the top layer (a
+// manual popover), above anything the page draws, and goes back on top whenever the page opens a
+// popover or dialog, goes fullscreen or changes <html>. What that cannot beat (a page that hides
+// its own <html>, keeps a modal dialog open, or keeps deleting our element) is detected: the
+// overlay gives up, its frame's port goes, and the background shows the break in a window.
 //
 // Injecting this file only installs `__unhunchOverlayApi` (once per document); the background
 // then calls `show(breakId)` / `close()` through `scripting.executeScript({ func })`
@@ -14,9 +16,16 @@ import { browser } from '../platform/browser';
 import { BREAK_PAGE } from '../core/extension-paths';
 import { isOverlayClose, type OverlayApi } from '../core/overlay-protocol';
 
-const HOST_TAG = 'unhunch-break-overlay';
+/**
+ * The host is a built-in element: a page can't define it (a custom element of ours would let a
+ * page that defined the name first reach the closed shadow root through `attachInternals()`).
+ * This attribute marks it, for repairing it and for tests.
+ */
+const HOST_MARK = 'data-unhunch-break';
 /** A page that removes or restyles the overlay more often than this is fighting it: give up. */
 const MAX_REPAIRS = 3;
+/** After the page changes the top layer or <html>, how long until the break is looked at again. */
+const RECHECK_MS = 150;
 
 const HOST_STYLE = [
   'all: initial !important',
@@ -69,17 +78,49 @@ function createApi(): OverlayApi {
 
   function mount(breakId: number, pageQuery: string | undefined): Current {
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const host = document.createElement(HOST_TAG);
-    host.setAttribute('style', HOST_STYLE);
+    const host = document.createElement('div');
     const shadow = host.attachShadow({ mode: 'closed' });
     const frame = document.createElement('iframe');
-    frame.src = `${browser.runtime.getURL(BREAK_PAGE)}?surface=overlay${pageQuery ? `&${pageQuery}` : ''}`;
-    frame.title = 'Unhunch break';
-    frame.setAttribute('allow', 'autoplay');
-    frame.setAttribute('style', FRAME_STYLE);
+    const frameSrc = `${browser.runtime.getURL(BREAK_PAGE)}?surface=overlay${pageQuery ? `&${pageQuery}` : ''}`;
+    setUpHost();
+    setUpFrame();
     shadow.append(frame);
 
     let repairs = 0;
+    let recheck: ReturnType<typeof setTimeout> | undefined;
+
+    function setUpHost(): void {
+      host.setAttribute(HOST_MARK, '');
+      host.setAttribute('style', HOST_STYLE);
+      host.setAttribute('popover', 'manual');
+    }
+
+    function setUpFrame(): void {
+      frame.src = frameSrc;
+      frame.title = 'Unhunch break';
+      frame.setAttribute('allow', 'autoplay');
+      frame.setAttribute('style', FRAME_STYLE);
+    }
+
+    /** To the top of the top layer: above whatever the page put there since. */
+    function raise(): void {
+      try {
+        if (host.matches(':popover-open')) host.hidePopover();
+        host.showPopover();
+      } catch {
+        // No popovers (an old browser) or not connected yet: the z-index alone has to do.
+      }
+    }
+
+    /** A page fighting the overlay more often than MAX_REPAIRS wins: give up (the break moves to a window). */
+    function repaired(): boolean {
+      repairs += 1;
+      if (repairs > MAX_REPAIRS || !document.documentElement) {
+        giveUp();
+        return false;
+      }
+      return true;
+    }
 
     const onMessage = (event: MessageEvent) => {
       // Only the break page in our own frame may close the overlay; the page can't forge its source.
@@ -92,21 +133,45 @@ function createApi(): OverlayApi {
     const onFocusIn = (event: FocusEvent) => {
       if (event.target !== host) frame.focus();
     };
-    const observer = new MutationObserver(() => {
-      if (host.isConnected && host.getAttribute('style') === HOST_STYLE) return;
-      repairs += 1;
-      if (repairs > MAX_REPAIRS || !document.documentElement) {
-        giveUp();
-        return;
-      }
-      if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    // The page removed or restyled our element: put it back as it was.
+    const hostObserver = new MutationObserver(() => {
+      const intact = host.isConnected && host.getAttribute('style') === HOST_STYLE && host.hasAttribute(HOST_MARK) && host.getAttribute('popover') === 'manual';
+      if (intact || !repaired()) return;
+      setUpHost();
       if (!host.isConnected) document.documentElement.append(host);
+      raise();
     });
+    // Nothing of the page's should reach into the closed root; if anything does, the frame is put back.
+    const frameObserver = new MutationObserver(() => {
+      if (frame.isConnected && frame.getAttribute('style') === FRAME_STYLE && frame.src === frameSrc) return;
+      if (!repaired()) return;
+      setUpFrame();
+      if (!frame.isConnected) shadow.append(frame);
+    });
+    // The page changed the top layer (its own popover or dialog, fullscreen) or <html>: back on
+    // top, then look again a moment later whether the break can still be seen and used.
+    const onPageChange = (event?: Event) => {
+      // Our own hide-and-show ends open; a page that closed our popover is fought like any repair.
+      if (event?.target === host && (host.matches(':popover-open') || !repaired())) return;
+      raise();
+      clearTimeout(recheck);
+      recheck = setTimeout(() => {
+        if (current?.host !== host) return;
+        if (isVisible(host) && !document.querySelector('dialog:modal')) return;
+        if (repaired()) onPageChange();
+      }, RECHECK_MS);
+    };
+    const htmlObserver = new MutationObserver(() => onPageChange());
 
     function teardown(): void {
-      observer.disconnect();
+      hostObserver.disconnect();
+      frameObserver.disconnect();
+      htmlObserver.disconnect();
+      clearTimeout(recheck);
       window.removeEventListener('message', onMessage);
       document.removeEventListener('focusin', onFocusIn, true);
+      document.removeEventListener('toggle', onPageChange, true);
+      document.removeEventListener('fullscreenchange', onPageChange, true);
       host.remove();
       if (previouslyFocused?.isConnected) previouslyFocused.focus({ preventScroll: true });
     }
@@ -121,12 +186,18 @@ function createApi(): OverlayApi {
 
     window.addEventListener('message', onMessage);
     document.addEventListener('focusin', onFocusIn, true);
+    // `toggle` does not bubble; a capturing listener still hears every popover and dialog.
+    document.addEventListener('toggle', onPageChange, true);
+    document.addEventListener('fullscreenchange', onPageChange, true);
     frame.addEventListener('load', () => frame.focus(), { once: true });
     // Outside <body>, so a page that hides its body still shows the break.
     document.documentElement.append(host);
+    raise();
     frame.focus();
-    observer.observe(document, { childList: true, subtree: true });
-    observer.observe(host, { attributes: true });
+    hostObserver.observe(document, { childList: true, subtree: true });
+    hostObserver.observe(host, { attributes: true });
+    frameObserver.observe(shadow, { childList: true, subtree: true, attributes: true });
+    htmlObserver.observe(document.documentElement, { attributes: true });
     return { breakId, host, teardown };
   }
 

@@ -8,7 +8,8 @@ import { startTestServer, TEST_PAGES, type TestServer } from '../support/server'
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const POPUP_PAGE = 'src/pages/popup/index.html';
-const HOST_TAG = 'unhunch-break-overlay';
+/** The overlay's host: a built-in element with this mark. */
+const HOST_TAG = '[data-unhunch-break]';
 
 const PAGES: Record<string, string> = {
   ...TEST_PAGES,
@@ -128,7 +129,7 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       await frame.getByRole('button', { name: /^Start/ }).waitFor();
       expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
       expect(breakWindows(session)).toHaveLength(0);
-      await waitFor('focus inside the overlay', async () => (await page.evaluate(() => document.activeElement?.localName)) === HOST_TAG);
+      await waitFor('focus inside the overlay', async () => (await page.evaluate((tag) => document.activeElement?.matches(tag) ?? false, HOST_TAG)));
       await page.keyboard.type('xyz');
       expect(await page.inputValue('#name')).toBe('');
       await skipPending();
@@ -344,6 +345,40 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       expect(await pendingBreakId(control)).toBe(breakId);
       await framer.close();
       await page.bringToFront();
+      await skipPending();
+    });
+
+    it('a page that defined our old element name first learns nothing of the closed shadow root', async () => {
+      await page.goto(`${server.url}/claims-host`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      const seen = await page.evaluate(() => {
+        const caught = (window as unknown as { caught?: ElementInternals }).caught;
+        const roots = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot !== null).length;
+        return { caught: caught?.shadowRoot?.querySelector('iframe')?.src ?? null, roots };
+      });
+      expect(seen).toEqual({ caught: null, roots: 0 });
+      await skipPending();
+    });
+
+    it("the break goes back on top of a popover the page opens later", async () => {
+      await page.goto(`${server.url}/popover-later`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      await page.evaluate(() => document.getElementById('cover')!.showPopover());
+      await waitFor('the break on top again', () => page.evaluate((tag) => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.matches(tag) ?? false, HOST_TAG), 3_000);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      await skipPending();
+    });
+
+    it('a modal dialog the page opens later makes everything else inert: the break moves into its window', async () => {
+      await page.goto(`${server.url}/modal-later`);
+      await breakNow(page);
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal());
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
+      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
       await skipPending();
     });
 

@@ -15,7 +15,8 @@ const BREAK_PAGE = 'src/pages/break/index.html';
 const POPUP_PAGE = 'src/pages/popup/index.html';
 const WELCOME_PAGE = 'src/pages/welcome/index.html';
 const OPTIONS_PAGE = 'src/pages/options/index.html';
-const HOST_TAG = 'unhunch-break-overlay';
+/** The overlay's host: a built-in element with this mark. */
+const HOST_TAG = '[data-unhunch-break]';
 const FAST_CLOCK: DevOverrides = { workSeconds: 5, breakSeconds: 6, snoozeSeconds: 3 };
 /** Long enough that no scheduled break comes while the later tests run. */
 const SLOW_CLOCK: DevOverrides = { workSeconds: 3_600 };
@@ -190,7 +191,7 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
       expect(await hasButton(frame, 'Start')).toBe(true);
       expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
       expect(await breakWindow(session)).toBeNull();
-      await waitFor('focus inside the overlay', async () => (await page.evaluate(() => document.activeElement?.localName)) === HOST_TAG);
+      await waitFor('focus inside the overlay', async () => (await page.evaluate((tag) => document.activeElement?.matches(tag) ?? false, HOST_TAG)));
       // A forged close message from the page changes nothing.
       await page.evaluate(() => window.postMessage({ type: 'unhunch:close' }, '*'));
       await new Promise((r) => setTimeout(r, 300));
@@ -339,6 +340,46 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
       expect(await hasButton(again, 'Start')).toBe(true);
       expect(await pendingBreakId(control)).toBe(breakId);
       await control.evaluate(() => browser.storage.sync.set({ settings: { version: 1, strict: false } }));
+      await skipPending();
+      await page.close();
+    });
+
+    it('a page that defined our old element name first learns nothing of the closed shadow root', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/claims-host`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(page);
+      const seen = await page.evaluate(() => {
+        const caught = (window as unknown as { caught?: ElementInternals }).caught;
+        const roots = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot !== null).length;
+        return { caught: caught?.shadowRoot?.querySelector('iframe')?.src ?? null, roots };
+      });
+      expect(seen).toEqual({ caught: null, roots: 0 });
+      await skipPending();
+      await page.close();
+    });
+
+    it('the break goes back on top of a popover the page opens later', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/popover-later`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(page);
+      await page.evaluate(() => document.getElementById('cover')!.showPopover());
+      await waitFor('the break on top again', () => page.evaluate((tag) => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.matches(tag) ?? false, HOST_TAG), 3_000);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      await skipPending();
+      await page.close();
+    });
+
+    it('a modal dialog the page opens later makes everything else inert: the break moves into its window', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/modal-later`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await overlayWithStart(page);
+      await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal());
+      const opened = await waitFor('the break window', () => breakWindow(session), 10_000);
+      expect(await hasButton(opened, 'Start')).toBe(true);
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
       await skipPending();
       await page.close();
     });

@@ -45,6 +45,29 @@ document.body.append(frame);
 </script></body></html>
 `;
 
+/** Defines the element name the overlay used to use, to catch its closed shadow root through attachInternals(). */
+TEST_PAGES['/claims-host'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Claims the host</title>
+<script>
+customElements.define('unhunch-break-overlay', class extends HTMLElement {
+  constructor() { super(); window.caught = this.attachInternals(); }
+});
+</script></head><body><p>This page defined our old element name before we came.</p></body></html>
+`;
+
+/** Opens a full-viewport popover of its own (the top layer) when told, over whatever shows. */
+TEST_PAGES['/popover-later'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Popover later</title>
+<style>#cover { inset: 0; width: 100vw; height: 100vh; margin: 0; border: 0; background: #222 }</style></head>
+<body><p>A page that shows a popover later.</p><div id="cover" popover="manual">Cover</div></body></html>
+`;
+
+/** Opens a modal dialog of its own when told: everything outside it is inert. */
+TEST_PAGES['/modal-later'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Modal later</title></head>
+<body><p>A page that opens a modal dialog later.</p><dialog id="modal"><p>Subscribe!</p></dialog></body></html>
+`;
+
 export interface TestServer {
   /** Base URL without trailing slash, e.g. http://127.0.0.1:12345 */
   url: string;
