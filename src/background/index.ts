@@ -17,7 +17,7 @@ import { countWake } from './diagnostics';
 import { onRequest } from './requests';
 import { registerSurfaceListeners } from './follow';
 import { WELCOME_PAGE } from '../core/extension-paths';
-import { ALARM_NAME, dispatch, inQueue, startWorker } from './scheduler';
+import { ALARM_NAME, dispatch, inQueue, noteWhyStarted, startWorker } from './scheduler';
 import { loadSnapshot } from './storage';
 import { DEV_OVERRIDES_KEY, SETTINGS_KEY } from '../core/storage-keys';
 
@@ -46,10 +46,13 @@ browser.idle.onStateChanged.addListener((activity: Activity) => {
 // starts or the extension is installed, not at every wake-up. (The browser start itself is
 // recognised by startWorker() below; this listener makes sure a browser start wakes us.)
 browser.runtime.onStartup.addListener(() => {
+  noteWhyStarted('browser-started');
   void setUpIdleDetection();
 });
 
 browser.runtime.onInstalled.addListener((details) => {
+  // An update or a reload: the browser did not start, nothing was closed (see startWorker).
+  noteWhyStarted('installed');
   void setUpIdleDetection();
   // A fresh install gets the welcome page; an update stays quiet (PRODUCT.md § Onboarding).
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });

@@ -9,7 +9,8 @@ import { notifyHeadsUp } from './notifications';
 import { dismissBreak, presentBreak } from './present';
 import { lastFocusedWindow } from './surfaces/surface';
 import { loadSnapshot, type Snapshot } from './storage';
-import { BROWSER_SESSION_KEY, HISTORY_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/storage-keys';
+import { BROWSER_SESSION_KEY, HISTORY_KEY, RUNNING_VERSION_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/storage-keys';
+import { pause } from './pause';
 
 export const ALARM_NAME = 'unhunch:next';
 
@@ -30,19 +31,40 @@ export function dispatch(event: ScheduleEvent): Promise<Processed> {
 }
 
 
+let installedSaid = false;
+let browserStartSaid: (() => void) | undefined;
+const browserStarted = new Promise<void>((resolve) => (browserStartSaid = resolve));
+
+/** Called by `runtime.onInstalled` and `runtime.onStartup` (index.ts): what the browser says about this start. */
+export function noteWhyStarted(why: 'installed' | 'browser-started'): void {
+  if (why === 'installed') installedSaid = true;
+  else browserStartSaid?.();
+}
+
+/** `runtime.onStartup` comes right after the background's first run when the browser started. */
+const BROWSER_START_WAIT_MS = 1_000;
+
 /**
- * Steps the first event of this worker's life, ahead of whatever woke it. The first start in a
- * browser session is a browser start (the time it was closed must not count); any later one is
- * just a stopped worker coming back. `runtime.onStartup` can't tell us in time: it fires after
- * the event that woke the worker may already have been stepped.
+ * Steps the first event of this worker's life, ahead of whatever woke it. A later start in the
+ * same browser session is just a stopped worker coming back. The first start in a session
+ * (`storage.session`, which lives as long as the browser runs, is empty) is a browser start: the
+ * time the browser was closed must not count. Unless the extension was only updated or reloaded,
+ * which empties `storage.session` too but closed nothing: then no `runtime.onStartup` comes
+ * (waited for at most a second, once per session), and a new version in the manifest or
+ * `runtime.onInstalled` says what happened. An update applied as the browser starts is a browser start.
  */
 export function startWorker(): void {
   const run = queue.then(async () => {
     const session = browser.storage.session;
     const seen = await session.get(BROWSER_SESSION_KEY).catch(() => ({}) as Record<string, unknown>);
-    const browserJustStarted = seen[BROWSER_SESSION_KEY] !== true;
-    if (browserJustStarted) await session.set({ [BROWSER_SESSION_KEY]: true }).catch(ignoreFailure);
-    return process({ type: browserJustStarted ? 'browser:started' : 'worker:started' });
+    if (seen[BROWSER_SESSION_KEY] === true) return process({ type: 'worker:started' });
+    await session.set({ [BROWSER_SESSION_KEY]: true }).catch(ignoreFailure);
+    const version = browser.runtime.getManifest().version;
+    const stored = (await browser.storage.local.get(RUNNING_VERSION_KEY).catch(() => ({}) as Record<string, unknown>))[RUNNING_VERSION_KEY];
+    if (stored !== version) await browser.storage.local.set({ [RUNNING_VERSION_KEY]: version }).catch(ignoreFailure);
+    const said = await Promise.race([browserStarted.then(() => 'browser-started' as const), pause(BROWSER_START_WAIT_MS).then(() => 'nothing' as const)]);
+    const updated = said === 'nothing' && (stored !== version || installedSaid);
+    return process({ type: updated ? 'worker:started' : 'browser:started' });
   });
   queue = run.catch((error: unknown) => console.error('Unhunch: could not start', error));
 }

@@ -16,6 +16,8 @@ export const TIMING_KEY = 'timing';
 export const PRESENTATION_KEY = 'presentation';
 /** The test-only clock, honoured for development installs only: `readDevOverrides`. */
 export const DEV_OVERRIDES_KEY = 'devOverrides';
+/** The extension's version when its background last started: a new one is an update, not a browser start. */
+export const RUNNING_VERSION_KEY = 'runningVersion';
 /** Development installs count what woke the background here, for `npm run bench`. */
 export const DIAGNOSTICS_KEY = 'diagnostics';
 

@@ -4,6 +4,9 @@
 //
 // One Firefox for the whole file (a launch + install costs ~10 s), so the order matters: no host access first
 // (Firefox is told not to grant it by default), then the welcome page's button grants it, then the overlay, then options.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTING_KEYS } from '../../../src/core/settings';
@@ -459,5 +462,47 @@ describeWithBrowser('Firefox: the options page', firefoxAvailable(), () => {
   it('a switch saves at once', async () => {
     await page.click('#field-voice');
     await waitFor('voice on to be stored', async () => (await storedSettings(page))?.voice === true);
+  });
+});
+
+describeWithBrowser('Firefox: an update or a reload of the add-on is no browser start', firefoxAvailable(), () => {
+  /** Read from a fresh extension page: a reload closes every extension page. */
+  async function stored(): Promise<{ cycleActiveMs: number; natural: number }> {
+    const page = await waitFor('the add-on back', () => session.openExtensionPage(POPUP_PAGE), 20_000);
+    const { schedule, history } = (await page.evaluate(() => browser.storage.local.get(['schedule', 'history']))) as {
+      schedule: { cycleActiveMs: number };
+      history?: Record<string, { natural: number }>;
+    };
+    await page.close();
+    return { cycleActiveMs: schedule.cycleActiveMs, natural: Object.values(history ?? {}).reduce((sum, day) => sum + day.natural, 0) };
+  }
+
+  it('the cycle goes on through a reload and through an update to a new version: no natural break, no lost time', async () => {
+    await session.setIdleTime(0);
+    // A long cycle and a natural-break threshold shorter than the quiet spells below.
+    await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), { workSeconds: 3_600, naturalBreakSeconds: 2 } satisfies DevOverrides);
+    const before = await stored();
+    await sleepMs(3_000);
+    await session.setIdleTime(0);
+    const page = await session.openExtensionPage(POPUP_PAGE);
+    await page.evaluate(() => (browser as unknown as { runtime: { reload(): void } }).runtime.reload()).catch(() => undefined);
+    await sleepMs(2_500);
+    const afterReload = await stored();
+    expect(afterReload.natural).toBe(before.natural);
+    expect(afterReload.cycleActiveMs).toBeGreaterThan(before.cycleActiveMs + 2_500);
+
+    // An update: the add-on installed again from a folder with a newer version.
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-ff-update-'));
+    fs.cpSync(FIREFOX_DIST, copy, { recursive: true });
+    const manifestFile = path.join(copy, 'manifest.json');
+    fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), version: '9.9.9' }));
+    await sleepMs(3_000);
+    await session.setIdleTime(0);
+    await session.browser.installExtension(copy);
+    await sleepMs(2_500);
+    const afterUpdate = await stored();
+    fs.rmSync(copy, { recursive: true, force: true });
+    expect(afterUpdate.natural).toBe(before.natural);
+    expect(afterUpdate.cycleActiveMs).toBeGreaterThan(afterReload.cycleActiveMs + 2_500);
   });
 });

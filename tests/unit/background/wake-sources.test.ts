@@ -103,6 +103,7 @@ describe('what wakes the background', () => {
     browser.idle = { onStateChanged: fakeEvent(), setDetectionInterval: () => undefined, queryState: async () => 'active' };
     browser.commands = { onCommand: fakeEvent() };
     browser.runtime!.onConnect = fakeEvent();
+    browser.runtime!.getManifest = () => ({ version: '1.0.0' });
     browser.management!.getSelf = async () => ({ installType: 'normal' });
     browser.i18n!.getMessage = (key: string) => key;
     browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
