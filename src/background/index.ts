@@ -52,7 +52,7 @@ browser.runtime.onStartup.addListener(() => {
 
 browser.runtime.onInstalled.addListener((details) => {
   // An update or a reload: the browser did not start, nothing was closed (see startWorker).
-  noteWhyStarted('installed');
+  if (details.reason === 'update') noteWhyStarted('updated');
   void setUpIdleDetection();
   // A fresh install gets the welcome page; an update stays quiet (PRODUCT.md § Onboarding).
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });

@@ -10,7 +10,6 @@ import { dismissBreak, presentBreak } from './present';
 import { lastFocusedWindow } from './surfaces/surface';
 import { loadSnapshot, type Snapshot } from './storage';
 import { BROWSER_SESSION_KEY, HISTORY_KEY, RUNNING_VERSION_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/storage-keys';
-import { pause } from './pause';
 
 export const ALARM_NAME = 'unhunch:next';
 
@@ -31,27 +30,27 @@ export function dispatch(event: ScheduleEvent): Promise<Processed> {
 }
 
 
-let installedSaid = false;
-let browserStartSaid: (() => void) | undefined;
-const browserStarted = new Promise<void>((resolve) => (browserStartSaid = resolve));
+let updatedSaid = false;
+let browserStartSaid = false;
 
-/** Called by `runtime.onInstalled` and `runtime.onStartup` (index.ts): what the browser says about this start. */
-export function noteWhyStarted(why: 'installed' | 'browser-started'): void {
-  if (why === 'installed') installedSaid = true;
-  else browserStartSaid?.();
+/**
+ * Called by `runtime.onInstalled` and `runtime.onStartup` (index.ts): what the browser says about
+ * this start. Both are dispatched right after the background's first run, so they are normally
+ * heard before `startWorker`'s storage reads answer.
+ */
+export function noteWhyStarted(why: 'updated' | 'browser-started'): void {
+  if (why === 'updated') updatedSaid = true;
+  else browserStartSaid = true;
 }
-
-/** `runtime.onStartup` comes right after the background's first run when the browser started. */
-const BROWSER_START_WAIT_MS = 1_000;
 
 /**
  * Steps the first event of this worker's life, ahead of whatever woke it. A later start in the
  * same browser session is just a stopped worker coming back. The first start in a session
  * (`storage.session`, which lives as long as the browser runs, is empty) is a browser start: the
  * time the browser was closed must not count. Unless the extension was only updated or reloaded,
- * which empties `storage.session` too but closed nothing: then no `runtime.onStartup` comes
- * (waited for at most a second, once per session), and a new version in the manifest or
- * `runtime.onInstalled` says what happened. An update applied as the browser starts is a browser start.
+ * which empties `storage.session` too but closed nothing: a new version in the manifest (kept in
+ * storage.local) or `runtime.onInstalled` for an update says so, and `runtime.onStartup` says the browser
+ * started all the same (an update applied as the browser starts).
  */
 export function startWorker(): void {
   const run = queue.then(async () => {
@@ -62,8 +61,7 @@ export function startWorker(): void {
     const version = browser.runtime.getManifest().version;
     const stored = (await browser.storage.local.get(RUNNING_VERSION_KEY).catch(() => ({}) as Record<string, unknown>))[RUNNING_VERSION_KEY];
     if (stored !== version) await browser.storage.local.set({ [RUNNING_VERSION_KEY]: version }).catch(ignoreFailure);
-    const said = await Promise.race([browserStarted.then(() => 'browser-started' as const), pause(BROWSER_START_WAIT_MS).then(() => 'nothing' as const)]);
-    const updated = said === 'nothing' && (stored !== version || installedSaid);
+    const updated = !browserStartSaid && (stored !== version || updatedSaid);
     return process({ type: updated ? 'worker:started' : 'browser:started' });
   });
   queue = run.catch((error: unknown) => console.error('Unhunch: could not start', error));

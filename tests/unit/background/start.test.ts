@@ -58,7 +58,7 @@ describe('the first start in a browser session', () => {
   it('after a reload of the same version (runtime.onInstalled) keeps the cycle', async () => {
     await storeTenMinutesOfWork(Date.now());
     const scheduler = await start();
-    scheduler.noteWhyStarted('installed');
+    scheduler.noteWhyStarted('updated');
     const { cycleActiveMs, natural } = await afterStart(scheduler);
     expect(cycleActiveMs).toBeGreaterThanOrEqual(10 * MIN - 100);
     expect(natural).toBe(0);
@@ -77,17 +77,15 @@ describe('the first start in a browser session', () => {
     await storeTenMinutesOfWork(Date.now());
     manifest.version = '1.3.0';
     const scheduler = await start();
-    scheduler.noteWhyStarted('installed');
+    scheduler.noteWhyStarted('updated');
     scheduler.noteWhyStarted('browser-started');
     const { natural } = await afterStart(scheduler);
     expect(natural).toBe(1);
   });
 
-  it('a start that hears neither within a second is taken for a browser start', async () => {
+  it('a start of the same version that hears neither is taken for a browser start', async () => {
     await storeTenMinutesOfWork(Date.now());
-    const startedAt = Date.now();
     const { natural } = await afterStart(await start());
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(900);
     expect(natural).toBe(1);
   });
 
