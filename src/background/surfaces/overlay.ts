@@ -3,6 +3,7 @@
 import { OVERLAY_SCRIPT } from '../../core/extension-paths';
 import { isOverlayStatus, type OverlayStatus } from '../../core/overlay-protocol';
 import { browser, ignoreFailure } from '../../platform/browser';
+import { pause } from '../pause';
 import { breakPageQuery, type BreakSurface } from './surface';
 
 export const overlaySurface: BreakSurface = {
@@ -25,9 +26,8 @@ export const overlaySurface: BreakSurface = {
 
   async takeDown(current) {
     if (current.tabId === undefined) return;
-    await browser.scripting
-      .executeScript({ target: { tabId: current.tabId }, func: () => globalThis.__unhunchOverlayApi?.close() })
-      .catch(ignoreFailure);
+    // A busy tab takes it down once it is free; nothing waits for that.
+    await withinTimeout(browser.scripting.executeScript({ target: { tabId: current.tabId }, func: () => globalThis.__unhunchOverlayApi?.close() })).catch(ignoreFailure);
   },
 
   exists(current) {
@@ -39,18 +39,33 @@ export const overlaySurface: BreakSurface = {
   },
 };
 
+/**
+ * A page busy in a long script runs no injected one until it is done, and the injection would hold
+ * up everything the background does meanwhile; after this long the break goes to its window. (If
+ * the overlay then shows after all, its page is told the break lives elsewhere and leaves.)
+ */
+const INJECTION_TIMEOUT_MS = 1_500;
+
 /** Injects the overlay and asks whether it really shows; without host access or on browser pages the injection throws. */
-async function showOverlay(tabId: number, breakId: number, pageQuery: string): Promise<OverlayStatus | 'unavailable'> {
+async function showOverlay(tabId: number, breakId: number, pageQuery: string): Promise<OverlayStatus | 'unavailable' | 'busy'> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [OVERLAY_SCRIPT] });
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: (id: number, query: string) => globalThis.__unhunchOverlayApi?.show(id, query) ?? 'missing',
-      args: [breakId, pageQuery],
-    });
-    const status: unknown = injection?.result;
+    const injected = await withinTimeout(browser.scripting.executeScript({ target: { tabId }, files: [OVERLAY_SCRIPT] }));
+    if (injected === 'busy') return 'busy';
+    const shown = await withinTimeout(
+      browser.scripting.executeScript({
+        target: { tabId },
+        func: (id: number, query: string) => globalThis.__unhunchOverlayApi?.show(id, query) ?? 'missing',
+        args: [breakId, pageQuery],
+      }),
+    );
+    if (shown === 'busy') return 'busy';
+    const status: unknown = shown[0]?.result;
     return isOverlayStatus(status) ? status : 'missing';
   } catch {
     return 'unavailable';
   }
+}
+
+function withinTimeout<T>(injection: Promise<T>): Promise<T | 'busy'> {
+  return Promise.race([injection, pause(INJECTION_TIMEOUT_MS).then(() => 'busy' as const)]);
 }

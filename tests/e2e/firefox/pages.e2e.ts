@@ -65,7 +65,8 @@ async function storedSettings(page: Page): Promise<Record<string, unknown> | und
 
 async function breakWindow(session: FirefoxSession): Promise<Page | null> {
   for (const p of await session.browser.pages()) {
-    const url = await p.evaluate(() => location.href).catch(() => '');
+    // A page busy in a long script would hold up an evaluate: ask each one briefly.
+    const url = await Promise.race([p.evaluate(() => location.href), sleepMs(300).then(() => '')]).catch(() => '');
     if (url.includes(BREAK_PAGE) && url.includes('surface=window')) return p;
   }
   return null;
@@ -385,6 +386,20 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
       expect(await presentation(control)).toMatchObject({ surface: 'window' });
       await skipPending();
       await page.close();
+    });
+
+    it('a page busy in a long script gets the break in its window within seconds, and the background answers meanwhile', async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/busy`);
+      await page.evaluate(() => (window as unknown as { busyFor(ms: number): void }).busyFor(20_000));
+      const askedAt = Date.now();
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      const opened = await waitFor('the break window', () => breakWindow(session), 8_000);
+      expect(await hasButton(opened, 'Start')).toBe(true);
+      expect(Date.now() - askedAt).toBeLessThan(8_000);
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      await skipPending();
+      await page.close().catch(() => undefined);
     });
 
     it('browsing wakes nothing while no break is due: page loads, title changes, new tabs and tab switches', async () => {

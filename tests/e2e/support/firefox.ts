@@ -271,10 +271,12 @@ const BREAK_PAGE_PATH = 'src/pages/break/index.html';
 export async function answerBreak(session: FirefoxSession, action: BreakAction): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
+    // A page busy in a long script would hold up an evaluate: each is asked briefly.
+    const briefly = <T>(work: Promise<T>, fallback: T) => Promise.race([work.catch(() => fallback), sleep(500).then(() => fallback)]);
     for (const page of await session.browser.pages()) {
-      const url = await page.evaluate(() => location.href).catch(() => '');
+      const url = await briefly(page.evaluate(() => location.href), '');
       const targets = url.includes(BREAK_PAGE_PATH) ? [page] : page.frames().filter((frame) => frame !== page.mainFrame());
-      for (const target of targets) if (await target.evaluate(sendFromBreakPage, action).catch(() => false)) return;
+      for (const target of targets) if (await briefly(target.evaluate(sendFromBreakPage, action), false)) return;
     }
     if (Date.now() > deadline) throw new Error(`no break page to send ${action.type} for break ${action.breakId} from`);
     await sleep(100);

@@ -68,6 +68,14 @@ TEST_PAGES['/modal-later'] = `<!doctype html>
 <body><p>A page that opens a modal dialog later.</p><dialog id="modal"><p>Subscribe!</p></dialog></body></html>
 `;
 
+/** Busy in one long script for `ms` when told (`busyFor(ms)`), as a heavy web app can be. */
+TEST_PAGES['/busy'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Busy</title>
+<script>
+window.busyFor = (ms) => setTimeout(() => { const end = Date.now() + ms; while (Date.now() < end) {} }, 0);
+</script></head><body><p>A page that can keep its thread busy.</p></body></html>
+`;
+
 export interface TestServer {
   /** Base URL without trailing slash, e.g. http://127.0.0.1:12345 */
   url: string;
