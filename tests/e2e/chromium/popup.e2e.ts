@@ -16,6 +16,12 @@ declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
+type StoredMode = { kind: string; startedAt?: number | null };
+
+async function storedMode(page: Page): Promise<StoredMode | undefined> {
+  return page.evaluate(async () => ((await chrome.storage.local.get('schedule')) as { schedule?: { mode: StoredMode } }).schedule?.mode);
+}
+
 async function pendingBreakId(page: Page): Promise<number> {
   return waitFor('a pending break', () =>
     page.evaluate(async () => {
@@ -63,8 +69,11 @@ describeWithBrowser('Chromium: the toolbar popup', chromiumAvailable(), () => {
     // Without host access each break opens its own window; it is answered there.
     await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
     const first = await pendingBreakId(popup);
+    // Each answer is sent from the break page and not awaited: wait for what it does before the next.
     await answerBreak(session, { type: 'break:start', breakId: first });
+    await waitFor('the routine to run', async () => ((await storedMode(popup))?.startedAt ?? null) !== null);
     await answerBreak(session, { type: 'break:complete', breakId: first });
+    await waitFor('the break to be done', async () => (await storedMode(popup))?.kind === 'working');
     await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
     const second = await pendingBreakId(popup);
     await answerBreak(session, { type: 'break:snooze', breakId: second });
