@@ -4,7 +4,8 @@
 // file doesn't mention stay as they are. An export is a snapshot of whole days, so importing
 // the same file twice gives the same history (adding would count every break twice), and
 // moving to a new browser profile carries the old days over without touching the new ones.
-// Days older than a year are dropped, as everywhere else in the history.
+// Days older than a year are dropped, as everywhere else in the history (keepLastYear), and a
+// day in the file dated ahead of today never makes the stored days count as old.
 
 import { addDays, HISTORY_DAYS_KEPT, keepLastYear, readHistory, type History } from './history';
 
@@ -36,7 +37,7 @@ export function mergeImported(stored: History, imported: History, todayKey: stri
     summary.firstDay ??= day;
     summary.lastDay = day;
   }
-  return { history: keepLastYear(merged, todayKey), summary };
+  return { history: keepLastYear(merged, todayKey, stored), summary };
 }
 
 /** Where the history is kept; the background passes storage.local, tests an in-memory map. */

@@ -47,7 +47,7 @@ export function breaksTaken(history: History): number {
   return Object.values(history).reduce((sum, day) => sum + day.completed, 0);
 }
 
-/** Adds records to the history and drops days older than a year (from the newest record's day). */
+/** Adds records to the history and drops days older than a year (see keepLastYear). */
 export function applyRecords(history: History, records: readonly HistoryRecord[]): History {
   if (records.length === 0) return history;
   const next: History = { ...history };
@@ -58,7 +58,7 @@ export function applyRecords(history: History, records: readonly HistoryRecord[]
     else tally[record.kind] += 1;
     next[key] = tally;
   }
-  return keepLastYear(next, localDayKey(records[records.length - 1]!.at));
+  return keepLastYear(next, localDayKey(records[records.length - 1]!.at), history);
 }
 
 /** Reads stored history; a corrupt day is dropped on its own, the rest survive. */
@@ -124,10 +124,33 @@ export function currentStreak(history: History, todayKey: string): number {
   return streak;
 }
 
-/** Drops days older than a year before `todayKey` (and none of the others), by calendar days. */
-export function keepLastYear(history: History, todayKey: string): History {
-  const oldestKept = addDays(todayKey, -(HISTORY_DAYS_KEPT - 1));
+/** How far past the newest day stored a new day may move the year kept: today and a time zone or two ahead. */
+export const PRUNE_AHEAD_DAYS = 2;
+
+/**
+ * Drops days older than a year, by calendar days, counted back from `todayKey` — but never from
+ * further than PRUNE_AHEAD_DAYS past the newest day in `before` (the history as it was), and never
+ * leaving fewer than HISTORY_DAYS_KEPT days. A clock set years ahead, for a minute or for a day,
+ * or one stray record must not empty the history: the day it writes moves the year kept by at
+ * most two days, and while the clock stays ahead each new day it writes can push out only the
+ * oldest day of a full year, as a real new day would.
+ */
+export function keepLastYear(history: History, todayKey: string, before: History = history): History {
+  const storedNewest = newestDay(before);
+  const aheadLimit = storedNewest === null ? todayKey : addDays(storedNewest, PRUNE_AHEAD_DAYS);
+  const oldestKept = addDays(todayKey < aheadLimit ? todayKey : aheadLimit, -(HISTORY_DAYS_KEPT - 1));
+  const days = Object.keys(history).sort();
+  let droppable = days.length - HISTORY_DAYS_KEPT;
   const next: History = {};
-  for (const [key, tally] of Object.entries(history)) if (key >= oldestKept) next[key] = tally;
+  for (const day of days) {
+    if (droppable > 0 && day < oldestKept) droppable -= 1;
+    else next[day] = history[day]!;
+  }
   return next;
+}
+
+function newestDay(history: History): string | null {
+  let newest: string | null = null;
+  for (const day of Object.keys(history)) if (newest === null || day > newest) newest = day;
+  return newest;
 }

@@ -1,4 +1,5 @@
 // Shared by the end-to-end tests: where the builds are, whether a browser may be skipped, polling.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe } from 'vitest';
 import { localDayKey } from '../../../src/core/history';
@@ -21,6 +22,22 @@ export function describeWithBrowser(name: string, available: boolean, body: () =
   if (process.env.CI) throw new Error(`${name}: the browser is not installed, and CI must test it (see .ci/run).`);
   console.warn(`\n!!! SKIPPING ${name}: the browser is not installed (apt-get install -y chromium firefox-esr) !!!\n`);
   describe.skip(name, body);
+}
+
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/** Whether Debian's `faketime` is installed, for tests of a clock set wrong (CI installs it). */
+export function faketimeAvailable(): boolean {
+  return fs.existsSync(LIBFAKETIME);
+}
+
+/**
+ * Environment for a browser whose every clock (wall and monotonic, in every process, the
+ * background too) runs `days` ahead of the machine's: what a clock set years wrong looks like.
+ * (Faking only the wall clock, FAKETIME_DONT_FAKE_MONOTONIC, makes Chromium start 20 × slower.)
+ */
+export function clockAheadEnv(days: number): Record<string, string> {
+  return { LD_PRELOAD: LIBFAKETIME, FAKETIME: `+${days}d` };
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {

@@ -154,16 +154,59 @@ describe('the current streak', () => {
   });
 });
 
+/** Every day from `first`, `count` days in a row, each with a completed break. */
+const daysInARow = (first: string, count: number): History => withCompleted(...Array.from({ length: count }, (_, i) => addDays(first, i)));
+
 describe('keeping a year', () => {
   it('keeps the 365 days ending today and drops older ones', () => {
-    const history = withCompleted('2025-11-25', '2025-11-26', '2026-11-25');
-    expect(Object.keys(keepLastYear(history, '2026-11-25')).sort()).toEqual(['2025-11-26', '2026-11-25']);
+    const history = { ...daysInARow('2025-11-25', 365), '2026-11-25': { ...emptyTally(), completed: 1 } };
+    const kept = keepLastYear(history, '2026-11-25');
+    expect(Object.keys(kept).length).toBe(365);
+    expect(Object.keys(kept).sort()[0]).toBe('2025-11-26');
   });
 
   it('a new record keeps the 365 calendar days ending on its day, also in the hour after midnight a DST change shifted', () => {
-    const stored = withCompleted('2025-03-29', '2025-03-30', '2025-03-31');
+    const stored = daysInARow('2025-03-29', 366); // 2025-03-29 … 2026-03-29
     // 00:30 CEST on 2026-03-30 is 23:30 CET on 2025-03-29 exactly 365 × 24 h earlier: still calendar days count.
     const history = applyRecords(stored, [{ kind: 'completed', at: at(2026, 3, 30, 0, 30) }]);
-    expect(Object.keys(history).sort()).toEqual(['2025-03-31', '2026-03-30']);
+    expect(Object.keys(history).sort().slice(0, 2)).toEqual(['2025-03-31', '2025-04-01']);
+    expect(history['2026-03-30']?.completed).toBe(1);
+  });
+
+  it('a record dated years ahead (a clock set wrong) keeps every day of the year before it', () => {
+    const stored = daysInARow('2025-12-05', 363); // up to 2026-12-02, two days short of a full year
+    const jumped = applyRecords(stored, [{ kind: 'completed', at: at(2030, 6, 1) }]);
+    expect(Object.keys(jumped).length).toBe(364);
+    // The clock stays ahead for more records, that day and the next: nothing goes until a full year is stored,
+    const later = applyRecords(jumped, [{ kind: 'active', ms: 60_000, at: at(2030, 6, 1, 13) }, { kind: 'completed', at: at(2030, 6, 2) }]);
+    expect(Object.keys(later).length).toBe(365);
+    // then each new day pushes out only the oldest, as a real new day would.
+    const dayAfter = applyRecords(later, [{ kind: 'completed', at: at(2030, 6, 3) }]);
+    expect(Object.keys(dayAfter).length).toBe(365);
+    expect(Object.keys(dayAfter).sort()[0]).toBe('2025-12-06');
+    // The clock is put right: the history goes on from the true day.
+    const back = applyRecords(dayAfter, [{ kind: 'completed', at: at(2026, 12, 3) }]);
+    expect(back['2026-12-02']?.completed).toBe(1);
+    expect(back['2026-12-03']?.completed).toBe(1);
+  });
+
+  it('never prunes past the newest stored day plus two, whatever day a record says', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 365 }), fc.integer({ min: 0, max: 20_000 }), (storedDays, daysAhead) => {
+        const stored = daysInARow('2025-01-01', storedDays);
+        const newest = addDays('2025-01-01', storedDays - 1);
+        const recordDay = addDays(newest, daysAhead);
+        const [y, m, d] = recordDay.split('-').map(Number) as [number, number, number];
+        const history = applyRecords(stored, [{ kind: 'completed', at: at(y, m, d) }]);
+        const oldestAllowed = addDays(addDays(newest, Math.min(daysAhead, 2)), -364);
+        for (const day of Object.keys(stored)) if (day >= oldestAllowed) expect(history).toHaveProperty([day]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a history of fewer than 365 days loses none of them', () => {
+    const history = withCompleted('2024-02-01', '2025-11-25', '2026-11-25');
+    expect(Object.keys(keepLastYear(history, '2026-11-25')).sort()).toEqual(['2024-02-01', '2025-11-25', '2026-11-25']);
   });
 });
