@@ -1,6 +1,6 @@
 // History in and out: CSV and JSON export, and a JSON import that checks everything before it changes anything (merge rule: history-merge.ts).
 
-import { addDays, isRealDayKey, type DayTally, type History } from './history';
+import { addDays, DAY_ACTIVE_MS_MAX, DAY_COUNT_MAX, isRealDayKey, type DayTally, type History } from './history';
 import { importDays, type HistoryStore, type ImportedResult } from './history-merge';
 import { isCount, isPlainObject } from './fields';
 
@@ -14,8 +14,7 @@ export const EXPORT_VERSION = 1;
 export const IMPORT_MAX_CHARS = 1_000_000;
 /** The longest list of problems shown; the rest are counted. */
 export const IMPORT_MAX_PROBLEMS = 20;
-/** A day has at most 25 hours (the day the clocks go back). */
-export const DAY_ACTIVE_MS_MAX = 25 * 3_600_000;
+export { DAY_ACTIVE_MS_MAX, DAY_COUNT_MAX } from './history';
 
 const TALLY_FIELDS = ['activeMs', 'completed', 'snoozed', 'skipped', 'natural'] as const satisfies readonly (keyof DayTally)[];
 
@@ -79,12 +78,17 @@ function childPath(parent: string, key: string): string {
   return /^[\w-]+$/.test(key) ? `${parent}.${shown}` : `${parent}[${JSON.stringify(shown)}]`;
 }
 
+/** The answer for a file over IMPORT_MAX_CHARS: checked on its size before it is read, then on its text. */
+export function tooLargeToImport(): { ok: false; problems: ImportProblem[] } {
+  return { ok: false, problems: [{ key: 'importTooLarge', params: [String(IMPORT_MAX_CHARS / 1_000_000)] }] };
+}
+
 /**
  * Checks an import file completely. Every problem is reported with where it is, so the user
  * can fix the file; a file with any problem imports nothing.
  */
 export function parseHistoryImport(text: string, todayKey: string): ImportParseResult {
-  if (text.length > IMPORT_MAX_CHARS) return fail([{ key: 'importTooLarge', params: [String(IMPORT_MAX_CHARS / 1_000_000)] }]);
+  if (text.length > IMPORT_MAX_CHARS) return tooLargeToImport();
   let file: unknown;
   try {
     file = JSON.parse(text);
@@ -100,9 +104,9 @@ export function parseHistoryImport(text: string, todayKey: string): ImportParseR
     // Anything else isn't ours: saying so beats a list of a stranger file's differences.
     return fail([{ key: 'importWrongFormat', params: ['format', EXPORT_FORMAT] }]);
   }
-  if (!('version' in file)) report('importMissing', 'version');
+  if (!Object.hasOwn(file, 'version')) report('importMissing', 'version');
   else if (file.version !== EXPORT_VERSION) report('importUnsupportedVersion', 'version', String(EXPORT_VERSION));
-  if ('exportedAt' in file && (typeof file.exportedAt !== 'string' || Number.isNaN(Date.parse(file.exportedAt)))) {
+  if (Object.hasOwn(file, 'exportedAt') && (typeof file.exportedAt !== 'string' || Number.isNaN(Date.parse(file.exportedAt)))) {
     report('importBadExportedAt', 'exportedAt');
   }
   for (const key of Object.keys(file)) {
@@ -110,11 +114,13 @@ export function parseHistoryImport(text: string, todayKey: string): ImportParseR
   }
 
   const days: History = {};
-  if (!('days' in file)) report('importMissing', 'days');
+  if (!Object.hasOwn(file, 'days')) report('importMissing', 'days');
   else if (!isPlainObject(file.days)) report('importMustBeObject', 'days');
   else {
     // A day an hour or so ahead is another time zone's today; more is a wrong date.
     const latestAllowed = addDays(todayKey, 1);
+    // JSON.parse keeps the last of two equal keys: a day written twice would import one of them unsaid.
+    for (const dayKey of duplicateKeysOf(text, 'days')) report('importDuplicateDay', childPath('days', dayKey));
     for (const [dayKey, value] of Object.entries(file.days)) {
       const dayPath = childPath('days', dayKey);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(dayKey)) report('importBadDayKey', dayPath);
@@ -136,11 +142,12 @@ function checkTally(value: unknown, path: string, report: (key: string, path: st
   for (const field of TALLY_FIELDS) {
     const fieldPath = `${path}.${field}`;
     const v = value[field];
-    if (!(field in value)) report('importMissing', fieldPath);
+    if (!Object.hasOwn(value, field)) report('importMissing', fieldPath);
     else if (field === 'activeMs' ? !isActiveMs(v) : !isCount(v)) {
       if (field === 'activeMs') report('importNotActiveMs', fieldPath, String(DAY_ACTIVE_MS_MAX));
       else report('importNotCount', fieldPath);
-    } else continue;
+    } else if (field !== 'activeMs' && (v as number) > DAY_COUNT_MAX) report('importCountTooHigh', fieldPath, String(DAY_COUNT_MAX));
+    else continue;
     valid = false;
   }
   for (const key of Object.keys(value)) {
@@ -152,6 +159,43 @@ function checkTally(value: unknown, path: string, report: (key: string, path: st
   if (!valid) return null;
   const t = value as unknown as DayTally;
   return { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural };
+}
+
+/**
+ * Keys written more than once in the top-level object's `member` object of a JSON text that
+ * JSON.parse accepted. Walks the text once, keeping a set of keys per open object.
+ */
+export function duplicateKeysOf(json: string, member: string): string[] {
+  interface Open {
+    keys: Set<string> | null; // null for an array
+    expectingKey: boolean;
+    lastKey: string | null;
+    inMember: boolean;
+  }
+  const stack: Open[] = [];
+  const duplicates = new Set<string>();
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    const top = stack[stack.length - 1];
+    if (c === '{' || c === '[') {
+      const inMember = stack.length === 1 && top?.lastKey === member;
+      stack.push({ keys: c === '{' ? new Set() : null, expectingKey: c === '{', lastKey: null, inMember });
+    } else if (c === '}' || c === ']') stack.pop();
+    else if (c === ',' && top?.keys) top.expectingKey = true;
+    else if (c === '"') {
+      let end = i + 1;
+      while (json[end] !== '"') end += json[end] === '\\' ? 2 : 1;
+      if (top?.keys && top.expectingKey) {
+        const key = JSON.parse(json.slice(i, end + 1)) as string;
+        if (top.inMember && top.keys.has(key)) duplicates.add(key);
+        top.keys.add(key);
+        top.lastKey = key;
+        top.expectingKey = false;
+      }
+      i = end;
+    }
+  }
+  return [...duplicates];
 }
 
 function isActiveMs(v: unknown): v is number {

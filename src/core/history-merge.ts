@@ -31,7 +31,7 @@ export function mergeImported(stored: History, imported: History, todayKey: stri
       summary.tooOld += 1;
       continue;
     }
-    if (day in stored) summary.replaced += 1;
+    if (Object.hasOwn(stored, day)) summary.replaced += 1;
     else summary.added += 1;
     merged[day] = imported[day]!;
     summary.firstDay ??= day;

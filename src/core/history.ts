@@ -18,6 +18,16 @@ const DAY_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const HISTORY_DAYS_KEPT = 365;
 
+/** A day has at most 25 hours (the day the clocks go back). */
+export const DAY_ACTIVE_MS_MAX = 25 * 3_600_000;
+/** More breaks of one kind than minutes in the longest day is no history of a person's day. */
+export const DAY_COUNT_MAX = 25 * 60;
+
+/** A day's tally that a real day could have: what an import may bring in. */
+export function isPossibleDay(t: DayTally): boolean {
+  return t.activeMs <= DAY_ACTIVE_MS_MAX && [t.completed, t.snoozed, t.skipped, t.natural].every((count) => count <= DAY_COUNT_MAX);
+}
+
 export function emptyTally(): DayTally {
   return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0 };
 }

@@ -1,6 +1,6 @@
 // The messages between the extension's pages and its background: their types and their validation.
 
-import { readHistory, type DayTally, type History } from './history';
+import { isPossibleDay, readHistory, type DayTally, type History } from './history';
 import type { ImportResult } from './history-io';
 import type { BreakOutcome } from './schedule';
 import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE } from './extension-paths';
@@ -92,7 +92,8 @@ export function parseRequest(raw: unknown): Request | null {
       // The page did the full check with messages for the user; this one only keeps bad data out.
       if (!only('type', 'days') || !isPlainObject(m.days)) return null;
       const days = readHistory(m.days);
-      return Object.keys(days).length === Object.keys(m.days).length ? { type: 'history:import', days } : null;
+      const intact = Object.keys(days).length === Object.keys(m.days).length && Object.values(days).every(isPossibleDay);
+      return intact ? { type: 'history:import', days } : null;
     }
     case 'break:get':
       return isSurfaceToken(m.token) && only('type', 'token') ? { type: 'break:get', token: m.token } : null;

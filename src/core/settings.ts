@@ -153,14 +153,16 @@ export type PatchResult = { ok: true; settings: Settings } | { ok: false; errors
  */
 export function validateSettingsPatch(current: Settings, patch: unknown): PatchResult {
   if (!isPlainObject(patch)) return { ok: false, errors: { '': decodeMessage(message('settingsNotAnObject')) } };
-  const errors: SettingErrors = {};
+  // Keyed by names from the file: with no prototype, `errors.__proto__ = …` is a message like any other.
+  const errors = Object.create(null) as SettingErrors;
   const candidate: Fields = structuredClone(current);
   for (const [key, value] of Object.entries(patch)) {
-    if (!(key in FIELD_SCHEMAS)) {
+    // Own keys only: `toString`, `constructor` or `__proto__` are inherited by every object, and no settings.
+    if (!Object.hasOwn(FIELD_SCHEMAS, key)) {
       errors[key] = decodeMessage(message('settingUnknownField', key));
     } else if (key === 'workingHours' && isPlainObject(value)) {
       for (const inner of Object.keys(value)) {
-        if (!(inner in DEFAULT_SETTINGS.workingHours)) errors[`workingHours.${inner}`] = decodeMessage(message('settingUnknownField', `workingHours.${inner}`));
+        if (!Object.hasOwn(DEFAULT_SETTINGS.workingHours, inner)) errors[`workingHours.${inner}`] = decodeMessage(message('settingUnknownField', `workingHours.${inner}`));
       }
       candidate.workingHours = { ...current.workingHours, ...value };
     } else {
@@ -181,7 +183,7 @@ export function validateSettingsPatch(current: Settings, patch: unknown): PatchR
     const shortest = minNaturalBreakMinutes(settings.breakSeconds);
     if (settings.naturalBreakMinutes < shortest) {
       // Blame the field the user just changed: that is where the message belongs.
-      if ('naturalBreakMinutes' in patch || !('breakSeconds' in patch)) {
+      if (Object.hasOwn(patch, 'naturalBreakMinutes') || !Object.hasOwn(patch, 'breakSeconds')) {
         errors.naturalBreakMinutes = decodeMessage(message('settingNaturalBreakTooShort', shortest));
       } else {
         errors.breakSeconds = decodeMessage(message('settingBreakLongerThanNaturalBreak', settings.naturalBreakMinutes * 60, settings.naturalBreakMinutes));

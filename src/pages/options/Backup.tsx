@@ -10,8 +10,10 @@ const MAX_IMPORT_BYTES = 64 * 1024;
 
 type ImportProblem = { path: string; text: string };
 
+/** The label of a setting named in a file; own names only (a file may say `constructor`). */
 function labelOfPath(path: string): string | null {
-  const key = SUBFIELD_LABEL_KEYS[path] ?? (FIELD_CONTROLS as Record<string, { labelKey: string } | undefined>)[path]?.labelKey;
+  const controls = FIELD_CONTROLS as Record<string, { labelKey: string }>;
+  const key = Object.hasOwn(SUBFIELD_LABEL_KEYS, path) ? SUBFIELD_LABEL_KEYS[path] : Object.hasOwn(controls, path) ? controls[path]!.labelKey : null;
   return key ? t(key) : null;
 }
 

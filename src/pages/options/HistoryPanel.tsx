@@ -4,7 +4,7 @@ import { downloadText } from '../../ui/download';
 import { browser } from '../../platform/browser';
 import { HISTORY_KEY } from '../../core/storage-keys';
 import { currentStreak, lastDays, localDayKey, readHistory, type DaySeriesEntry, type History } from '../../core/history';
-import { historyToCsv, historyToJson, parseHistoryImport, type ImportResult } from '../../core/history-io';
+import { historyToCsv, historyToJson, IMPORT_MAX_CHARS, parseHistoryImport, tooLargeToImport, type ImportResult } from '../../core/history-io';
 import { formatDuration } from '../../ui/format';
 import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
@@ -168,6 +168,11 @@ export function HistoryPanel() {
     if (!file) return;
     setCleared(false);
     try {
+      // Refused before it is read: a file of any size would otherwise be loaded whole first.
+      if (file.size > IMPORT_MAX_CHARS) {
+        setImportResult(tooLargeToImport());
+        return;
+      }
       const text = await file.text();
       const todayKey = localDayKey(Date.now());
       // The file is checked here, where its problems are shown; the background merges the checked

@@ -154,6 +154,14 @@ describeWithBrowser('Chromium: the options page', chromiumAvailable(), () => {
     expect(text).toContain('Theme (theme): Must be one of: system, light, dark.');
     expect(await storedSettings(page)).toBeUndefined();
 
+    // Names every object inherits are no settings: refused by name, and nothing stored.
+    const inherited = '{"version": 1, "__proto__": {"workMinutes": 5}, "toString": 1, "workingHours": {"constructor": 1}}';
+    await input.setInputFiles({ name: 'inherited.json', mimeType: 'application/json', buffer: Buffer.from(inherited) });
+    await page.getByRole('alert').getByText('Nothing was changed: inherited.json').waitFor();
+    const refused = (await page.getByRole('alert').textContent()) ?? '';
+    for (const name of ['__proto__', 'toString', 'workingHours.constructor']) expect(refused).toContain(`(${name}): There is no setting called ${name}.`);
+    expect(await storedSettings(page)).toBeUndefined();
+
     await input.setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
     await page.getByRole('alert').getByText(/It is not a JSON file/).waitFor();
 

@@ -154,6 +154,17 @@ describeWithBrowser('Chromium: history on the options page', chromiumAvailable()
     expect(await storedHistory(options)).toEqual(before);
   });
 
+  it('a file with a day written twice, or more breaks than a day could hold, is refused and changes nothing', async () => {
+    const before = await storedHistory(options);
+    // JSON.parse would quietly keep the second of the two days: the file itself is read for repeats.
+    const twice = `{"format":"unhunch-history","version":1,"days":{"${dayKey(5)}":${JSON.stringify(tally(1))},"${dayKey(5)}":${JSON.stringify(tally(9))},"${dayKey(6)}":${JSON.stringify({ ...tally(1), skipped: 100_000 })}}}`;
+    await options.getByLabel('Import a JSON export').setInputFiles({ name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(twice) });
+    const problems = options.getByTestId('import-problems');
+    await problems.getByText(`days.${dayKey(5)}: is in the file twice`).waitFor();
+    expect(await problems.locator('li').allTextContents()).toEqual([`days.${dayKey(5)}: is in the file twice`, `days.${dayKey(6)}.skipped: more than 1500 in one day`]);
+    expect(await storedHistory(options)).toEqual(before);
+  });
+
   it('a good import replaces the same days, adds new ones and says what it imported', async () => {
     const file = { format: 'unhunch-history', version: 1, exportedAt: new Date().toISOString(), days: { [dayKey(3)]: tally(4, 20), [dayKey(4)]: tally(2, 5) } };
     await options.getByLabel('Import a JSON export').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });

@@ -153,7 +153,7 @@ describe('importing history: the page checks the file, the background merges the
 
   it('refuses days that are not well-formed tallies, and writes nothing', async () => {
     const { handleMessage } = await freshBackground();
-    for (const days of [null, [], 'x', { '2026-01-01': { ...TALLY, completed: -1 } }, { yesterday: TALLY }, { '2026-01-01': { activeMs: 5 } }]) {
+    for (const days of [null, [], 'x', { '2026-01-01': { ...TALLY, completed: -1 } }, { yesterday: TALLY }, { '2026-01-01': { activeMs: 5 } }, { '2026-01-01': { ...TALLY, skipped: 1_501 } }, { '2026-01-01': { ...TALLY, activeMs: 26 * 3_600_000 } }]) {
       expect(handleMessage({ type: 'history:import', days }, OPTIONS_PAGE)).toBeUndefined();
     }
     expect(handleMessage({ type: 'history:import', text: '{}' }, OPTIONS_PAGE)).toBeUndefined();

@@ -9,6 +9,7 @@ import {
   DAY_ACTIVE_MS_MAX,
   historyToCsv,
   historyToJson,
+  duplicateKeysOf,
   importHistory,
   IMPORT_MAX_PROBLEMS,
   mergeImported,
@@ -99,6 +100,19 @@ describe('JSON export', () => {
   });
 });
 
+describe('finding a key written twice in a JSON text', () => {
+  it('finds repeated keys of the named member only, however they are written', () => {
+    const text = String.raw`{ "other": {"a": 1, "a": 2}, "days": { "2026-11-02": {"x": "}{\"", "x": 1}, "2026-11-0\u0032": [ {"2026-11-03": 1} ], "2026-11-03": "\\" } }`;
+    expect(JSON.parse(text)).toBeTruthy();
+    expect(duplicateKeysOf(text, 'days')).toEqual(['2026-11-02']);
+  });
+
+  it('finds none in a file written by the export', () => {
+    const history: History = { '2026-11-24': tally({ completed: 2 }), '2026-11-25': tally({}) };
+    expect(duplicateKeysOf(historyToJson(history, 0), 'days')).toEqual([]);
+  });
+});
+
 describe('JSON import says exactly what is wrong and where', () => {
   it.each<[string, string, string[]]>([
     ['an impossible date', file({ '2026-02-30': tally({}) }), ['days.2026-02-30: not a real date']],
@@ -115,6 +129,13 @@ describe('JSON import says exactly what is wrong and where', () => {
     ['a badly written date', file({ '2026-1-2': tally({}) }), ['days.2026-1-2: not a date in the form YYYY-MM-DD']],
     ['a strange key', file({ 'a b': tally({}) }), ['days["a b"]: not a date in the form YYYY-MM-DD']],
     ['a future day', file({ '2026-12-01': tally({}) }), ['days.2026-12-01: is in the future']],
+    ['more breaks than minutes in a day', file({ '2026-11-02': tally({ snoozed: 1_501 }) }), ['days.2026-11-02.snoozed: more than 1500 in one day']],
+    [
+      'a day written twice',
+      `{"format":"unhunch-history","version":1,"days":{"2026-11-02":${JSON.stringify(tally({}))},"2026-11-03":${JSON.stringify(tally({}))},"2026-11-02":${JSON.stringify(tally({ completed: 9 }))}}}`,
+      ['days.2026-11-02: is in the file twice'],
+    ],
+    ['a tally field named like an inherited one', file({ '2026-11-02': { ...tally({}), toString: 1 } }), ['days.2026-11-02.toString: unknown field']],
     ['a day that is not an object', file({ '2026-11-02': [1, 2] }), ['days.2026-11-02: must be an object { … }']],
     ['days that are not an object', file([]), ['days: must be an object { … }']],
     ['no days', JSON.stringify({ format: 'unhunch-history', version: 1 }), ['days: missing']],

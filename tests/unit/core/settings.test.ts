@@ -246,6 +246,18 @@ describe('validating a change: all or nothing, with a message per field', () => 
     expect(validateSettingsPatch(current, 'x')).toEqual({ ok: false, errors: { '': { key: 'settingsNotAnObject', params: [] } } });
   });
 
+  it('knows only its own setting names, not what every object inherits', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+      const patch = JSON.parse(`{"${name}": {"workMinutes": 5}}`) as unknown;
+      expect(validateSettingsPatch(current, patch)).toEqual({ ok: false, errors: { [name]: { key: 'settingUnknownField', params: [name] } } });
+      const hours = JSON.parse(`{"workingHours": {"${name}": 1}}`) as unknown;
+      expect(validateSettingsPatch(current, hours)).toEqual({
+        ok: false,
+        errors: { [`workingHours.${name}`]: { key: 'settingUnknownField', params: [`workingHours.${name}`] } },
+      });
+    }
+  });
+
   it('blames the changed field when the natural break would be shorter than the break', () => {
     expect(validateSettingsPatch(current, { naturalBreakMinutes: 2, breakSeconds: 180 })).toEqual({
       ok: false,
