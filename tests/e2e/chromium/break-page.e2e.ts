@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, recordSpeech, SCREENSHOTS_DIR, speechRecorded, waitFor, type DevOverrides } from '../support/extension';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const BREAK_SECONDS = 20;
@@ -220,6 +220,28 @@ describeWithBrowser('Chromium: the break page, by keyboard and for assistive tec
     });
     await waitFor('the break window to close', async () => page.isClosed());
     await waitFor('the snooze to be recorded', async () => ((await storedTally(control)).snoozed ?? 0) === snoozedBefore + 1);
+    await control.evaluate(() => chrome.storage.sync.remove('settings'));
+  });
+
+  it('spoken cues use a voice on this computer or none: no cue goes to a network voice or the engine default', async () => {
+    await control.evaluate(() => chrome.storage.sync.set({ settings: { voice: true, sound: false } }));
+    const page = await openBreak();
+    await page.evaluate(recordSpeech);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    // The first step is announced as it starts (and once the voices are listed, if they come late).
+    await new Promise((r) => setTimeout(r, 1_500));
+    const spoken = await page.evaluate(speechRecorded);
+    expect(spoken.hasSpeech).toBe(true);
+    expect(spoken.spokenWithLocalVoice.every(Boolean)).toBe(true);
+    // This machine has no speech engine's voices: every cue stays unspoken rather than go to the default.
+    if (spoken.localVoices === 0) expect(spoken.spokenWithLocalVoice).toEqual([]);
+    else expect(spoken.spokenWithLocalVoice.length).toBeGreaterThan(0);
+    console.info(`Chromium spoken cues: ${JSON.stringify(spoken)}`);
+    await page.keyboard.press('Escape').catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+    await waitFor('the break window to close', async () => page.isClosed());
     await control.evaluate(() => chrome.storage.sync.remove('settings'));
   });
 });

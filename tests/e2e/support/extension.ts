@@ -24,6 +24,40 @@ export function describeWithBrowser(name: string, available: boolean, body: () =
   describe.skip(name, body);
 }
 
+/** What a page asked of speech synthesis since `recordSpeech` ran in it. */
+export interface SpeechRecord {
+  /** Whether the page could speak at all. */
+  hasSpeech: boolean;
+  /** Voices on this computer (not network voices) the page could list. */
+  localVoices: number;
+  /** For each utterance handed to the engine: whether the voice set on it is a local one. */
+  spokenWithLocalVoice: boolean[];
+}
+
+/**
+ * Evaluated in a break page: records each utterance passed to `speechSynthesis.speak` (and passes
+ * it on) into `window.speechRecord`. Spoken cues may use local voices only: a network voice sends
+ * the text to a server, and so may the engine's default voice when the page names none.
+ */
+export function recordSpeech(): void {
+  const record: SpeechRecord = { hasSpeech: typeof speechSynthesis !== 'undefined', localVoices: 0, spokenWithLocalVoice: [] };
+  (window as unknown as { speechRecord: SpeechRecord }).speechRecord = record;
+  if (!record.hasSpeech) return;
+  const speak = speechSynthesis.speak.bind(speechSynthesis);
+  speechSynthesis.speak = (utterance) => {
+    record.localVoices = speechSynthesis.getVoices().filter((voice) => voice.localService).length;
+    record.spokenWithLocalVoice.push(utterance.voice?.localService === true);
+    speak(utterance);
+  };
+}
+
+/** Evaluated in a break page after `recordSpeech`. */
+export function speechRecorded(): SpeechRecord {
+  const record = (window as unknown as { speechRecord: SpeechRecord }).speechRecord;
+  if (typeof speechSynthesis !== 'undefined') record.localVoices = speechSynthesis.getVoices().filter((voice) => voice.localService).length;
+  return record;
+}
+
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
 /** Whether Debian's `faketime` is installed, for tests of a clock set wrong (CI installs it). */

@@ -1,4 +1,4 @@
-// Spoken cues: a voice in the UI language (local first), one cue at a time, silence on cancel, and no failure without speech.
+// Spoken cues: a local voice in the UI language or none, one cue at a time, silence on cancel, and no failure without speech.
 import { describe, expect, it } from 'vitest';
 import { createSpeechCues, pickVoice, type CueSynth } from '../../../src/ui/speech';
 
@@ -29,9 +29,14 @@ describe('pickVoice', () => {
     expect(pickVoice(voices, 'de_de')?.name).toBe('de-DE');
   });
 
-  it('falls back to the same base language, local voices before network ones', () => {
+  it('falls back to the same base language, and a local voice of it beats a network voice of the exact one', () => {
     expect(pickVoice(voices, 'es-MX')?.name).toBe('es-ES');
-    expect(pickVoice([voice('remote', 'de-DE', false), voice('local', 'de-CH')], 'de')?.name).toBe('local');
+    expect(pickVoice([voice('remote', 'de-DE', false), voice('local', 'de-CH')], 'de-DE')?.name).toBe('local');
+  });
+
+  it('never picks a network voice, even the only one or the default', () => {
+    expect(pickVoice([voice('Google Deutsch', 'de-DE', false, true)], 'de-DE')).toBeNull();
+    expect(pickVoice([voice('cloud', 'en-US', false, true), voice('local', 'fr-FR')], 'en')).toBeNull();
   });
 
   it('prefers the default voice among equals, and gives null when nothing speaks the language', () => {
@@ -45,6 +50,13 @@ class FakeSynth implements CueSynth {
   voices: FakeVoice[] = [];
   spoken: { text: string; lang: string; voice: FakeVoice | null }[] = [];
   cancels = 0;
+  private listeners: (() => void)[] = [];
+  addEventListener(_type: 'voiceschanged', listener: () => void) {
+    this.listeners.push(listener);
+  }
+  voicesChanged() {
+    for (const listener of this.listeners) listener();
+  }
   getVoices() {
     return this.voices as unknown as SpeechSynthesisVoice[];
   }
@@ -70,14 +82,37 @@ describe('createSpeechCues', () => {
     expect(synth.spoken[0]!.voice?.name).toBe('es');
   });
 
-  it('picks up voices that load after the first cue', () => {
+  it('says nothing without a local voice for the language: the engine default may be a network voice', () => {
+    const synth = new FakeSynth();
+    synth.voices = [voice('Google UK English', 'en-GB', false, true), voice('de', 'de-DE')];
+    const cues = createSpeechCues('en-GB', synth, makeUtterance);
+    cues.say('Switch sides');
+    expect(synth.spoken).toEqual([]);
+  });
+
+  it('picks up voices that load after the first cue, and says a cue still waiting when they come', () => {
     const synth = new FakeSynth();
     const cues = createSpeechCues('de-DE', synth, makeUtterance);
     cues.say('Seiten wechseln');
-    expect(synth.spoken[0]!.voice).toBeNull();
+    expect(synth.spoken).toEqual([]);
     synth.voices = [voice('de', 'de-DE')];
-    cues.say('Seiten wechseln');
+    synth.voicesChanged();
+    expect(synth.spoken.map((u) => [u.text, u.voice?.name])).toEqual([['Seiten wechseln', 'de']]);
+    cues.say('Nackendehnung');
     expect(synth.spoken[1]!.voice?.name).toBe('de');
+    // Once said, a late list of voices repeats nothing.
+    synth.voicesChanged();
+    expect(synth.spoken).toHaveLength(2);
+  });
+
+  it('a cue cancelled before any voice came is not said later', () => {
+    const synth = new FakeSynth();
+    const cues = createSpeechCues('en', synth, makeUtterance);
+    cues.say('Switch sides');
+    cues.cancel();
+    synth.voices = [voice('en', 'en-US')];
+    synth.voicesChanged();
+    expect(synth.spoken).toEqual([]);
   });
 
   it('cancel silences the synthesizer', () => {
