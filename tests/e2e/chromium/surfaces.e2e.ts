@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, launchChromium, type ChromiumSession, closeWelcomeTab } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, waitFor, type DevOverrides } from '../support/extension';
-import { startTestServer, TEST_PAGES, type TestServer } from '../support/server';
+import { startTestServer, TEST_PAGES, whatClaimsHostSaw, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const POPUP_PAGE = 'src/pages/popup/index.html';
@@ -352,12 +352,7 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       await page.goto(`${server.url}/claims-host`);
       await breakNow(page);
       await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
-      const seen = await page.evaluate(() => {
-        const caught = (window as unknown as { caught?: ElementInternals }).caught;
-        const roots = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot !== null).length;
-        return { caught: caught?.shadowRoot?.querySelector('iframe')?.src ?? null, roots };
-      });
-      expect(seen).toEqual({ caught: null, roots: 0 });
+      expect(await page.evaluate(whatClaimsHostSaw)).toEqual({ caught: null, roots: 0 });
       await skipPending();
     });
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTING_KEYS } from '../../../src/core/settings';
 import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '../support/extension';
 import { answerBreak, findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
-import { startTestServer, TEST_PAGES, type TestServer } from '../support/server';
+import { startTestServer, TEST_PAGES, whatClaimsHostSaw, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const POPUP_PAGE = 'src/pages/popup/index.html';
@@ -353,12 +353,7 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
       const page = await session.newPage(`${server.url}/claims-host`);
       await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
       await overlayWithStart(page);
-      const seen = await page.evaluate(() => {
-        const caught = (window as unknown as { caught?: ElementInternals }).caught;
-        const roots = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot !== null).length;
-        return { caught: caught?.shadowRoot?.querySelector('iframe')?.src ?? null, roots };
-      });
-      expect(seen).toEqual({ caught: null, roots: 0 });
+      expect(await page.evaluate(whatClaimsHostSaw)).toEqual({ caught: null, roots: 0 });
       await skipPending();
       await page.close();
     });

@@ -55,6 +55,13 @@ customElements.define('unhunch-break-overlay', class extends HTMLElement {
 </script></head><body><p>This page defined our old element name before we came.</p></body></html>
 `;
 
+/** Evaluated in /claims-host: the break URL it caught through `attachInternals()`, and the shadow roots it can see. */
+export function whatClaimsHostSaw(): { caught: string | null; roots: number } {
+  const caught = (window as unknown as { caught?: ElementInternals }).caught;
+  const roots = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot !== null).length;
+  return { caught: caught?.shadowRoot?.querySelector('iframe')?.src ?? null, roots };
+}
+
 /** Opens a full-viewport popover of its own (the top layer) when told, over whatever shows. */
 TEST_PAGES['/popover-later'] = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Popover later</title>
