@@ -193,11 +193,18 @@ function frameFloorRows(browser: 'chromium' | 'firefox', floor: { static: number
   results.details[`breakFrameFloor.${browser}`] = floor;
 }
 
-describe('Unhunch bench', () => {
-  let server: TestServer;
+/**
+ * A smoke run only shows that every figure still runs; its timings mean nothing, so there the two
+ * browsers run side by side, which halves the bench's share of `npm test`. A real run measures one
+ * browser at a time, each figure after the other.
+ */
+const SIDE_BY_SIDE = MODE === 'smoke';
+const browserSuite = (skip: boolean) => (skip ? describe.skip : SIDE_BY_SIDE ? describe.concurrent : describe);
+/** A figure of one browser: in order, also when the two browsers run side by side. */
+const step = SIDE_BY_SIDE ? it.sequential : it;
 
+describe('Unhunch bench', () => {
   afterAll(async () => {
-    await server?.close().catch(() => {});
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   });
@@ -229,15 +236,17 @@ describe('Unhunch bench', () => {
     });
   });
 
-  describe.skipIf(!chromiumAvailable())('Chromium', () => {
+  browserSuite(!chromiumAvailable())('Chromium', () => {
+    let server: TestServer;
+    afterAll(() => server?.close().catch(() => {}));
     let bench: cr.ChromiumBench;
 
-    it('opens', async () => {
+    step('opens', async () => {
       server = await startTestServer(LOAD_PAGES);
       bench = await cr.openChromium(path.join(OUT_DIR, 'chrome'), server.url);
     });
 
-    it('1 cost to page loads', async () => {
+    step('1 cost to page loads', async () => {
       await figure('1 page cost', 'chromium', async () => {
         const cost = await cr.measurePageCost(bench, N.loads);
         add({ figure: '1 page cost', browser: 'chromium', metric: 'extension script bytes parsed in pages', unit: 'bytes', value: cost.extensionScriptBytes, goal: '0', meetsGoal: cost.extensionScriptBytes === 0 });
@@ -248,7 +257,7 @@ describe('Unhunch bench', () => {
       });
     });
 
-    it('6 popup first paint', async () => {
+    step('6 popup first paint', async () => {
       await figure('6 popup first paint', 'chromium', async () => {
         const samples = await cr.measurePopupPaint(bench, N.popup);
         const s = summarize(samples.map((x) => x.fcpMs));
@@ -263,11 +272,11 @@ describe('Unhunch bench', () => {
       });
     });
 
-    it('2 wake-ups per cycle', async () => {
+    step('2 wake-ups per cycle', async () => {
       await figure('2 wake-ups', 'chromium', async () => wakeRows('chromium', await cr.measureWakeUps(bench, N.wakeCycles, WAKE_CLOCK)));
     });
 
-    it('4 alarm → break painted', async () => {
+    step('4 alarm → break painted', async () => {
       await figure('4 alarm → break painted', 'chromium', async () => paintRows('chromium', await cr.measureBreakPaint(bench, N.paintPerMode, PAINT_WORK_SECONDS)));
       await figure('4 alarm → break painted (floor)', 'chromium', async () => {
         await bench.control.setDevOverrides({ workSeconds: 3600 });
@@ -278,7 +287,7 @@ describe('Unhunch bench', () => {
       });
     });
 
-    it('5 drift across worker stops', async () => {
+    step('5 drift across worker stops', async () => {
       await figure('5 drift', 'chromium', async () => {
         const drift = await cr.measureDrift(bench, N.driftStops, N.driftWorkSeconds);
         const worst = Math.max(...drift.restartDriftMs.map(Math.abs));
@@ -288,29 +297,31 @@ describe('Unhunch bench', () => {
       });
     });
 
-    it('7 wake-ups from browsing, no break due', async () => {
+    step('7 wake-ups from browsing, no break due', async () => {
       await figure('7 browsing', 'chromium', async () => browsingRows('chromium', await cr.measureBrowsingWakes(bench, N.browsing)));
     });
 
-    it('closes', async () => {
+    step('closes', async () => {
       await bench?.close();
     });
 
-    it('7 CPU beside a ticking title, with and without the extension', async () => {
+    step('7 CPU beside a ticking title, with and without the extension', async () => {
       await figure('7 browsing (CPU)', 'chromium', async () => tickingCpuRows('chromium', await cr.measureTickingTitleCpu(path.join(OUT_DIR, 'chrome'), server.url, N.cpuSeconds)));
       await server?.close().catch(() => {});
     });
   });
 
-  describe.skipIf(MODE === 'quick' || !firefoxAvailable())('Firefox', () => {
+  browserSuite(MODE === 'quick' || !firefoxAvailable())('Firefox', () => {
+    let server: TestServer;
+    afterAll(() => server?.close().catch(() => {}));
     let bench: ff.FirefoxBench;
 
-    it('opens', async () => {
+    step('opens', async () => {
       server = await startTestServer(LOAD_PAGES);
       bench = await ff.openFirefox(path.join(OUT_DIR, 'firefox'), server.url);
     });
 
-    it('1 cost to page loads', async () => {
+    step('1 cost to page loads', async () => {
       await figure('1 page cost', 'firefox', async () => {
         const cost = await ff.measurePageCost(bench, N.loads);
         add({ figure: '1 page cost', browser: 'firefox', metric: 'load event, with add-on', unit: 'ms', summary: summarize(cost.withMs) });
@@ -320,7 +331,7 @@ describe('Unhunch bench', () => {
       });
     });
 
-    it('6 popup first paint', async () => {
+    step('6 popup first paint', async () => {
       await figure('6 popup first paint', 'firefox', async () => {
         const samples = await ff.measurePopupPaint(bench, N.popup);
         const s = summarize(samples.map((x) => x.fcpMs));
@@ -333,7 +344,7 @@ describe('Unhunch bench', () => {
       });
     });
 
-    it('4 alarm → break painted', async () => {
+    step('4 alarm → break painted', async () => {
       await figure('4 alarm → break painted', 'firefox', async () => paintRows('firefox', await ff.measureBreakPaint(bench, N.paintPerMode, PAINT_WORK_SECONDS)));
       await figure('4 alarm → break painted (floor)', 'firefox', async () => {
         await ff.setDevOverrides(bench, { workSeconds: 3600 });
@@ -344,11 +355,11 @@ describe('Unhunch bench', () => {
       });
     });
 
-    it('7 wake-ups from browsing, no break due', async () => {
+    step('7 wake-ups from browsing, no break due', async () => {
       await figure('7 browsing', 'firefox', async () => browsingRows('firefox', await ff.measureBrowsingWakes(bench, N.browsing)));
     });
 
-    it("2 wake-ups per away spell, at Firefox's own suspend timeout", async () => {
+    step("2 wake-ups per away spell, at Firefox's own suspend timeout", async () => {
       await figure('2 wake-ups (away spell)', 'firefox', async () => {
         const away = await ff.measureAwaySpell(bench, N.awayMs, 60);
         const count = (away.wakes.alarm ?? 0) + (away.wakes.idle ?? 0);
@@ -368,15 +379,25 @@ describe('Unhunch bench', () => {
       });
     });
 
-    it('closes', async () => {
+    step('closes', async () => {
       await bench?.close();
     });
+  });
 
-    it('7 CPU beside a ticking title, with and without the add-on', async () => {
+  // Figures that launch browsers of their own: a third line of work when the browsers run side by side.
+  browserSuite(MODE === 'quick' || !firefoxAvailable())('Firefox, a browser per figure', () => {
+    let server: TestServer;
+    afterAll(() => server?.close().catch(() => {}));
+
+    step('serves the pages', async () => {
+      server = await startTestServer(LOAD_PAGES);
+    });
+
+    step('7 CPU beside a ticking title, with and without the add-on', async () => {
       await figure('7 browsing (CPU)', 'firefox', async () => tickingCpuRows('firefox', await ff.measureTickingTitleCpu(path.join(OUT_DIR, 'firefox'), server.url, N.cpuSeconds)));
     });
 
-    it('2 wake-ups with the event page suspending after 1 s', async () => {
+    step('2 wake-ups with the event page suspending after 1 s', async () => {
       let wakeBench: ff.FirefoxBench | undefined;
       try {
         wakeBench = await ff.openFirefox(path.join(OUT_DIR, 'firefox'), server.url, { 'extensions.background.idle.timeout': 1000 });
