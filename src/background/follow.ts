@@ -100,13 +100,16 @@ function listenForReturn(on: boolean): void {
 /**
  * Writes the event page's (Firefox's) synchronous hint, or reads it without `on`. A service worker
  * (Chrome) has no `localStorage`: undefined, so the listeners are added at its top level and
- * removed after its first read.
+ * removed after its first read. An event page with no hint yet is a fresh install, where no break
+ * can wait in a notification: adding the listeners then would have Firefox wake the page for
+ * them once more after its first suspension.
  */
 function returnHint(on?: boolean): boolean | undefined {
   try {
-    if (on !== undefined) globalThis.localStorage?.setItem(RETURN_HINT_KEY, on ? '1' : '0');
-    const stored = globalThis.localStorage?.getItem(RETURN_HINT_KEY);
-    return stored ? stored === '1' : undefined;
+    const storage = globalThis.localStorage;
+    if (!storage) return undefined;
+    if (on !== undefined) storage.setItem(RETURN_HINT_KEY, on ? '1' : '0');
+    return storage.getItem(RETURN_HINT_KEY) === '1';
   } catch {
     return undefined;
   }

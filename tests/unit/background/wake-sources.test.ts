@@ -136,6 +136,14 @@ describe('what wakes the background', () => {
     expect(afterStartUp).toEqual(BETWEEN_BREAKS);
   });
 
+  it('an event page with no hint yet (a fresh install) adds none of them either: no break can wait in a notification', async () => {
+    const hint = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (key: string) => hint.get(key) ?? null, setItem: (key: string, value: string) => hint.set(key, value) });
+    const { atTopLevel, afterStartUp } = await startBackground();
+    expect(atTopLevel).toEqual(BETWEEN_BREAKS);
+    expect(afterStartUp).toEqual(BETWEEN_BREAKS);
+  });
+
   it('a break over the page adds no tab or window listener: its page holds a port instead', async () => {
     await startBackground();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'break:now' }, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/pages/popup/index.html') }, () => undefined);
