@@ -378,9 +378,11 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
     });
 
     it('a page busy in a long script gets the break in its window within seconds, and the background answers meanwhile', async () => {
-      await page.goto(`${server.url}/busy`);
-      await page.bringToFront();
-      await page.evaluate(() => (window as unknown as { busyFor(ms: number): void }).busyFor(20_000));
+      // A tab of its own, closed after: the shared page would stay busy into the next test.
+      const busy = await session.context.newPage();
+      await busy.goto(`${server.url}/busy`);
+      await busy.bringToFront();
+      await busy.evaluate(() => (window as unknown as { busyFor(ms: number): void }).busyFor(20_000));
       const askedAt = Date.now();
       await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
       const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 8_000);
@@ -388,6 +390,7 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       expect(Date.now() - askedAt).toBeLessThan(8_000);
       expect(await presentation(control)).toMatchObject({ surface: 'window' });
       await skipPending();
+      await busy.close();
     });
 
     it('browsing wakes nothing while no break is due: page loads, title changes, new tabs and tab switches', async () => {
