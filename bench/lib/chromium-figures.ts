@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium, type ChromiumSession } from '../../tests/e2e/support/chromium';
+import { CHROMIUM_PATH, closeWelcomeTab, launchChromium, type ChromiumSession } from '../../tests/e2e/support/chromium';
 import type { DevOverrides } from '../../tests/e2e/support/extension';
 import { chromiumBrowserPid, chromiumExtensionPids, cpuMsBetween, cpuSnapshot, processTree } from './cpu';
 import { LOAD_PATHS, TICKING_TITLE_PATH } from './pages';
@@ -136,9 +136,9 @@ export interface ChromiumBench {
 export async function openChromium(extensionDir: string, serverUrl: string): Promise<ChromiumBench> {
   const copy = withFloorPages(extensionDir);
   const session = await launchChromium({ extensionDir: copy.dir, grantOrigins: ['<all_urls>'] });
-  // The welcome tab of a fresh install is not part of any figure.
-  await until('the welcome tab', async () => session.context.pages().some((p) => p.url().includes('welcome')), 5_000).catch(() => null);
-  for (const p of session.context.pages()) if (p.url().includes('welcome')) await p.close();
+  // The welcome tab of a fresh install is not part of any figure; waited for, so it cannot open
+  // late over the bench's own page.
+  await closeWelcomeTab(session);
   const control = new ChromiumControl(await session.openExtensionPage(POPUP_PAGE));
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 1100, height: 760 });

@@ -4,7 +4,7 @@
 
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { DevOverrides } from '../../tests/e2e/support/extension';
-import { chromeEvalIn, FIREFOX_EXTENSION_ORIGIN, firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
+import { chromeEvalIn, closeWelcomeTab, FIREFOX_EXTENSION_ORIGIN, firefoxBin, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../../tests/e2e/support/firefox';
 import { addFloorFrame, breakPaintSample, FLOOR_PAGES, removeFloorFrame, sleep, until, withFloorPages, type StoredSchedule, type WakeRun, type Wakes } from './chromium-figures';
 import type { BreakPaintSample, PageCost, PaintSample } from './chromium-figures';
 import { cpuMsBetween, cpuSnapshot, processTree } from './cpu';
@@ -17,6 +17,8 @@ const POPUP_PAGE = 'src/pages/popup/index.html';
 declare const browser: {
   storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+  tabs: { query(query: object): Promise<{ active: boolean; url?: string }[]> };
   alarms: { getAll(): Promise<{ name: string; periodInMinutes?: number }[]> };
 };
 
@@ -31,27 +33,44 @@ export interface FirefoxBench {
 export async function openFirefox(extensionDir: string, serverUrl: string, prefs: Record<string, unknown> = {}): Promise<FirefoxBench> {
   const copy = withFloorPages(extensionDir);
   const session = await launchFirefox({ extensionDir: copy.dir, prefs });
-  const control = await session.openExtensionPage(POPUP_PAGE);
-  // The optional host permission is not granted by default: allow breaks over pages from the popup,
-  // with a real click (permissions.request needs a gesture), as the e2e tests do.
-  const allow = await control.waitForSelector('#allow-overlay', { timeout: 10_000 }).catch(() => null);
-  if (allow) {
-    await control.click('#allow-overlay');
-    await control.waitForSelector('#allow-overlay', { hidden: true, timeout: 10_000 });
+  try {
+    // A fresh install opens the welcome tab, on a loaded machine sometimes after the bench's own
+    // page: it would then be the active tab, and a break over it goes to a window the figures
+    // never look in.
+    await closeWelcomeTab(session);
+    const control = await session.openExtensionPage(POPUP_PAGE);
+    await grantOverlayAccess(control);
+    const page = await session.newPage(`${serverUrl}/`);
+    await page.setViewport({ width: 1100, height: 760 });
+    await session.setIdleTime(0);
+    return {
+      session,
+      page,
+      control,
+      serverUrl,
+      close: async () => {
+        await session.close();
+        copy.remove();
+      },
+    };
+  } catch (error) {
+    await session.close();
+    copy.remove();
+    throw error;
   }
-  const page = await session.newPage(`${serverUrl}/`);
-  await page.setViewport({ width: 1100, height: 760 });
-  await session.setIdleTime(0);
-  return {
-    session,
-    page,
-    control,
-    serverUrl,
-    close: async () => {
-      await session.close();
-      copy.remove();
-    },
-  };
+}
+
+/**
+ * Allows breaks over pages from the popup, with a real click (`permissions.request` needs a
+ * gesture), as the e2e tests do; the optional host permission is not granted by default. Without
+ * it every break would go to a window, so a bench that could not grant it stops here.
+ */
+async function grantOverlayAccess(control: Page): Promise<void> {
+  const granted = () => control.evaluate(() => browser.permissions.contains({ origins: ['<all_urls>'] }));
+  if (await granted()) return;
+  await control.waitForSelector('#allow-overlay', { timeout: 30_000 });
+  await control.click('#allow-overlay');
+  await until('breaks to be allowed over pages', granted, 10_000, 100);
 }
 
 export async function setDevOverrides(bench: FirefoxBench, overrides: DevOverrides): Promise<void> {
@@ -82,6 +101,25 @@ function since(before: Wakes, after: Wakes): Wakes {
 
 async function overlayFrame(page: Page, timeoutMs = 200): Promise<Frame | null> {
   return waitForExtensionFrame(page, BREAK_PAGE, timeoutMs).catch(() => null);
+}
+
+/**
+ * The break's overlay over the bench page. A break that shows elsewhere times this out with where
+ * it went (stored schedule and presentation, the tabs), so a failed run says why.
+ */
+async function breakOverlay(bench: FirefoxBench, what: string, timeoutMs: number, everyMs: number, probeMs = 200): Promise<Frame> {
+  try {
+    return await until(what, () => overlayFrame(bench.page, probeMs), timeoutMs, everyMs);
+  } catch (error) {
+    const where = await bench.control
+      .evaluate(async () => {
+        const { schedule, presentation } = await browser.storage.local.get(['schedule', 'presentation']);
+        const tabs = (await browser.tabs.query({})).map((tab) => `${tab.active ? '*' : ''}${tab.url ?? '?'}`);
+        return JSON.stringify({ mode: (schedule as { mode?: unknown } | undefined)?.mode, presentation, tabs });
+      })
+      .catch((probeError: unknown) => `unknown (${String(probeError)})`);
+    throw new Error(`${(error as Error).message}; the break: ${where}`);
+  }
 }
 
 async function clickButton(frame: Frame, label: string): Promise<void> {
@@ -206,14 +244,14 @@ export async function measureFrameFloor(bench: FirefoxBench, runs: number, pageP
 export async function measureWakeUps(bench: FirefoxBench, cycles: number, clock: DevOverrides): Promise<WakeRun> {
   const { control, session } = bench;
   await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), clock);
-  await skip(bench, await until('the first break', () => overlayFrame(bench.page), 30_000, 50));
+  await skip(bench, await breakOverlay(bench, 'the first break', 30_000, 50));
   await sleep(1500);
   const before = await wakes(control);
   const started = Date.now();
   for (let cycle = 0; cycle < cycles; cycle++) {
     // The person is at the screen: input now and then keeps the idle API on "active".
     await session.setIdleTime(0);
-    const frame = await until('the break', () => overlayFrame(bench.page), 60_000, 50);
+    const frame = await breakOverlay(bench, 'the break', 60_000, 50);
     await skip(bench, frame);
   }
   await sleep(1500);
@@ -373,7 +411,7 @@ export async function measureTickingTitleCpu(extensionDir: string, serverUrl: st
 export async function measureBreakPaint(bench: FirefoxBench, perMode: number, workSeconds: number): Promise<BreakPaintSample[]> {
   const { control, session } = bench;
   await control.evaluate((o) => browser.storage.local.set({ devOverrides: o }), { workSeconds } satisfies DevOverrides);
-  await skip(bench, await until('the first break', () => overlayFrame(bench.page), 30_000, 50));
+  await skip(bench, await breakOverlay(bench, 'the first break', 30_000, 50));
   const samples: BreakPaintSample[] = [];
   let fcpMissing = 0;
   for (let i = 0; i < perMode * 2; i++) {
@@ -390,7 +428,7 @@ export async function measureBreakPaint(bench: FirefoxBench, perMode: number, wo
       // Make sure the page is up for a warm sample.
       await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:get' }).catch(() => null));
     }
-    const frame = await until('the break overlay', () => overlayFrame(bench.page, 50), 30_000, 10);
+    const frame = await breakOverlay(bench, 'the break overlay', 30_000, 10, 50);
     await frame.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Start')), { timeout: 15_000 });
     const seenAt = await frame.evaluate(() => performance.timeOrigin + performance.now());
     // Without paint timing, the moment the Start button was seen is an upper bound of the paint.
