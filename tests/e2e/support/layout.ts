@@ -25,7 +25,7 @@ export interface OverflowingText {
 
 /** Something that runs a function in a page and hands back its result: Playwright's Page and Frame, Puppeteer's Page. */
 export interface EvaluatesInPage {
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  evaluate(fn: (selector: string) => OverflowingText[], selector: string): Promise<unknown>;
 }
 
 /**
@@ -93,8 +93,8 @@ export function overflowingTextInPage(selector: string): OverflowingText[] {
 }
 
 /** The text boxes in `page` that overflow, are clipped or stick out of the window; [] when the layout holds. */
-export function findOverflowingText(page: EvaluatesInPage, selector: string = TEXT_BOXES): Promise<OverflowingText[]> {
-  return page.evaluate(overflowingTextInPage, selector);
+export async function findOverflowingText(page: EvaluatesInPage, selector: string = TEXT_BOXES): Promise<OverflowingText[]> {
+  return (await page.evaluate(overflowingTextInPage, selector)) as OverflowingText[];
 }
 
 /** One line per offender, for a test's failure message. */
