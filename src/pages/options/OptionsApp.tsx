@@ -1,6 +1,9 @@
 // The options page: every setting, generated from the field table and the schema, saved live; plus overlay access, history and backup.
-import { useEffect } from 'preact/hooks';
+// A list of the sections to jump to and a filter by the settings' labels help find a setting on the long page.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SETTING_CHOICES, SETTING_RANGES, type SettingKey, type Settings } from '../../core/settings';
+import type { FilterResult } from '../../core/settings-search';
 import { t } from '../../platform/i18n';
 import { Backup } from './Backup';
 import { ChoiceField, NumberField, SwitchField } from './controls';
@@ -8,6 +11,9 @@ import { BreakPreview, ExercisePicker, routineSummary } from './ExercisePicker';
 import { FIELD_CONTROLS, SECTIONS, type SectionId } from './fields';
 import { HistoryPanel } from './HistoryPanel';
 import { OverlaySwitch } from './OverlaySwitch';
+import { SectionNav, type NavSection } from './SectionNav';
+import { FilterItem, SettingsFilter, useSettingsFilter } from './SettingsFilter';
+import './options-layout.css';
 import { useSettingsStore, type SaveStatus, type SettingsStore } from './useSettingsStore';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
 
@@ -102,9 +108,43 @@ function fieldsOf(section: SectionId): SettingKey[] {
   return (Object.keys(FIELD_CONTROLS) as SettingKey[]).filter((key) => FIELD_CONTROLS[key].section === section);
 }
 
+/** Every section of the page in order, for the list to jump to: the settings', then overlay access, history, backup. */
+const PAGE_SECTIONS: readonly NavSection[] = [
+  ...SECTIONS.map((section) => ({ id: `section-${section.id}`, headingKey: section.headingKey })),
+  { id: 'section-overlay', headingKey: 'optSectionOverlay' },
+  { id: 'history', headingKey: 'historyHeading' },
+  { id: 'section-backup', headingKey: 'optSectionBackup' },
+];
+
+/** Keeps --header-height on the page at the sticky header's height: a jump lands below it, the section list sticks under it. */
+function useHeaderHeight(rendered: boolean) {
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = header.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--header-height', `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [rendered]);
+  return header;
+}
+
+/** A section of the page; hidden while the filter leaves nothing in it. */
+function PageSection(props: { id: string; headingId: string; filter: FilterResult | null; children: ComponentChildren }) {
+  return (
+    <section id={props.id} aria-labelledby={props.headingId} data-filter-section={props.id} hidden={props.filter ? !props.filter.sections.has(props.id) : false}>
+      {props.children}
+    </section>
+  );
+}
+
 export function OptionsApp() {
   const store = useSettingsStore();
   const { settings } = store;
+  const [query, setQuery] = useState('');
+  const main = useRef<HTMLElement>(null);
+  const filter = useSettingsFilter(main, query);
+  const header = useHeaderHeight(settings !== null);
 
   useEffect(() => {
     document.title = t('optPageTitle');
@@ -117,42 +157,56 @@ export function OptionsApp() {
   if (!settings) return <main aria-busy="true" />;
   return (
     <>
-      <header class="options-header">
+      <header class="options-header" ref={header}>
         <h1>{t('optPageTitle')}</h1>
         <p id="save-status" class={`save-status ${store.status.kind}`} role="status" aria-live="polite">
           {statusText(store.status)}
         </p>
+        <SettingsFilter query={query} result={filter} onQuery={setQuery} />
       </header>
-      <main class="options">
-        {SECTIONS.map((section) => (
-          <section key={section.id} id={`section-${section.id}`} aria-labelledby={`heading-${section.id}`}>
-            <h2 id={`heading-${section.id}`}>{t(section.headingKey)}</h2>
-            {fieldsOf(section.id).map((name) => (
-              <Field key={name} name={name} store={store} settings={settings} />
-            ))}
-            {section.id === 'routine' && (
-              <BreakPreview
-                routine={settings.routine}
-                breakSeconds={settings.breakSeconds}
-                disabled={settings.disabledExercises}
-                rotate={settings.routineRotation === 'rotate'}
-              />
-            )}
-          </section>
-        ))}
-        <section id="section-overlay" aria-labelledby="heading-overlay">
-          <h2 id="heading-overlay">{t('optSectionOverlay')}</h2>
-          <OverlaySwitch />
-        </section>
-        {/* History: owned by HistoryPanel (its own heading and controls). */}
-        <section id="history" aria-labelledby="history-heading">
-          <HistoryPanel />
-        </section>
-        <section id="section-backup" aria-labelledby="heading-backup">
-          <h2 id="heading-backup">{t('optSectionBackup')}</h2>
-          <Backup settings={settings} onReplace={store.replace} />
-        </section>
-      </main>
+      <div class="options-layout">
+        <SectionNav sections={PAGE_SECTIONS} shown={filter?.sections ?? null} />
+        <main class="options" ref={main}>
+          {SECTIONS.map((section) => (
+            <PageSection key={section.id} id={`section-${section.id}`} headingId={`heading-${section.id}`} filter={filter}>
+              <h2 id={`heading-${section.id}`}>{t(section.headingKey)}</h2>
+              {fieldsOf(section.id).map((name) => (
+                <FilterItem key={name} id={name} result={filter}>
+                  <Field name={name} store={store} settings={settings} />
+                </FilterItem>
+              ))}
+              {section.id === 'routine' && (
+                <FilterItem id="breakPreview" result={filter}>
+                  <BreakPreview
+                    routine={settings.routine}
+                    breakSeconds={settings.breakSeconds}
+                    disabled={settings.disabledExercises}
+                    rotate={settings.routineRotation === 'rotate'}
+                  />
+                </FilterItem>
+              )}
+            </PageSection>
+          ))}
+          <PageSection id="section-overlay" headingId="heading-overlay" filter={filter}>
+            <h2 id="heading-overlay">{t('optSectionOverlay')}</h2>
+            <FilterItem id="overlay" result={filter}>
+              <OverlaySwitch />
+            </FilterItem>
+          </PageSection>
+          {/* History: owned by HistoryPanel (its own heading and controls); the filter shows or hides it whole. */}
+          <PageSection id="history" headingId="history-heading" filter={filter}>
+            <FilterItem id="history" result={filter}>
+              <HistoryPanel />
+            </FilterItem>
+          </PageSection>
+          <PageSection id="section-backup" headingId="heading-backup" filter={filter}>
+            <h2 id="heading-backup">{t('optSectionBackup')}</h2>
+            <FilterItem id="backup" result={filter}>
+              <Backup settings={settings} onReplace={store.replace} />
+            </FilterItem>
+          </PageSection>
+        </main>
+      </div>
     </>
   );
 }

@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTING_KEYS } from '../../../src/core/settings';
 import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '../support/extension';
+import { describeOverflow, findOverflowingText } from '../support/layout';
 import { answerBreak, findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
 import { startTestServer, TEST_PAGES, whatClaimsHostSaw, type TestServer } from '../support/server';
 
@@ -472,6 +473,26 @@ describeWithBrowser('Firefox: the options page', firefoxAvailable(), () => {
   it('a switch saves at once', async () => {
     await page.click('#field-voice');
     await waitFor('voice on to be stored', async () => (await storedSettings(page))?.voice === true);
+  });
+
+  it('the filter narrows the settings to a word of their labels, hides sections without a match, and Escape clears it', async () => {
+    const shown = () =>
+      page.$$eval('[data-filter-item]', (items) => items.filter((item) => item.getClientRects().length > 0).map((item) => item.getAttribute('data-filter-item')));
+    const all = (await shown()).length;
+    await page.click('#settings-filter');
+    // Upper case and an accent: the filter ignores both.
+    await page.type('#settings-filter', 'FULLSCRÉEN');
+    await page.waitForFunction(() => document.querySelector('#settings-filter-result')?.textContent === 'Matching settings: 1');
+    expect(await shown()).toEqual(['fullscreenWaitMinutes']);
+    expect(await page.$eval('#section-breaks', (section) => (section as HTMLElement).hidden)).toBe(true);
+    expect(await page.$eval('nav a[href="#section-detection"]', (link) => link.getClientRects().length > 0)).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (document.querySelector('#settings-filter') as HTMLInputElement).value === '');
+    await waitFor('every setting back', async () => (await shown()).length === all);
+    // The same layout check as in Chromium: no label, heading or button cut off, with Firefox's fonts.
+    const overflowing = await findOverflowingText(page);
+    expect(overflowing, describeOverflow(overflowing)).toEqual([]);
   });
 });
 
