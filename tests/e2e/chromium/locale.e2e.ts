@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerBreak, breakPages, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, WELCOME_PAGE } from '../support/extension';
@@ -41,6 +41,19 @@ async function skipBreak(session: ChromiumSession, control: Page): Promise<void>
   await waitFor('the break to be gone', async () => breakPages(session).length === 0);
 }
 
+/** Whether every text of the history chart (two axis values, three dates) lies inside the drawing. */
+function chartLabelsInside(chart: Locator) {
+  return chart.evaluate((svg) => {
+    const frame = svg.getBoundingClientRect();
+    const labels = [...svg.querySelectorAll(':scope > text, :scope > g > text')].map((text) => text.getBoundingClientRect());
+    return {
+      direction: getComputedStyle(svg).direction,
+      inside: labels.every((r) => r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5 && r.bottom <= frame.bottom + 0.5),
+      labels: labels.length,
+    };
+  });
+}
+
 describeWithBrowser('Chromium: lang and dir in German', chromiumAvailable(), () => {
   let session: ChromiumSession;
 
@@ -69,6 +82,13 @@ describeWithBrowser('Chromium: lang and dir in German', chromiumAvailable(), () 
     expect(await options.getByTestId('history-streak').textContent()).toBe('0 Tage');
     const days = await options.locator('[id^="field-workingHours-day-"]').evaluateAll((inputs) => inputs.map((input) => input.id.replace(/\D/g, '')));
     expect(days).toEqual(['1', '2', '3', '4', '5', '6', '0']);
+    // The chart's date labels in German, the last one ("6. Dez.") inside the picture, not cut.
+    await options.setViewportSize({ width: 800, height: 900 });
+    const chart = options.getByTestId('chart-completed');
+    await chart.scrollIntoViewIfNeeded();
+    fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    await chart.screenshot({ path: path.join(SCREENSHOTS_DIR, 'history-chart-de.png') });
+    expect(await chartLabelsInside(chart)).toEqual({ direction: 'ltr', inside: true, labels: 5 });
     await options.close();
 
     const breakWindow = await openBreakWindow(session, popup);
@@ -140,12 +160,7 @@ describeWithBrowser('Chromium: a pseudo right-to-left locale', chromiumAvailable
     expect(await langAndDir(options)).toEqual(['ar-XB', 'rtl', 'rtl']);
     await options.screenshot({ path: path.join(SCREENSHOTS_DIR, 'options-pseudo-rtl.png') });
     // The history chart keeps days running left to right, its edge labels inside the picture.
-    const chart = await options.getByTestId('chart-completed').evaluate((svg) => {
-      const frame = svg.getBoundingClientRect();
-      const labels = [...svg.querySelectorAll('text')].map((text) => text.getBoundingClientRect());
-      return { direction: getComputedStyle(svg).direction, inside: labels.every((r) => r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5) };
-    });
-    expect(chart).toEqual({ direction: 'ltr', inside: true });
+    expect(await chartLabelsInside(options.getByTestId('chart-completed'))).toEqual({ direction: 'ltr', inside: true, labels: 5 });
     await options.close();
 
     const breakWindow = await openBreakWindow(session, popup);
