@@ -2,7 +2,7 @@
 
 import { minutesShown, type Timing } from '../core/timing';
 import { browser, ignoreFailure } from '../platform/browser';
-import { t } from '../platform/i18n';
+import { formatCount, t, tPlural } from '../platform/i18n';
 
 export const HEADS_UP_NOTIFICATION = 'unhunch:heads-up';
 export const BREAK_NOTIFICATION = 'unhunch:break';
@@ -14,9 +14,14 @@ export function basicNotification(title: string, message: string) {
   return { type: 'basic' as const, iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message };
 }
 
+/** The count that picks the plural form is the break's minutes, the noun the sentence is about. */
+function headsUpMessage(seconds: number, minutes: number): string {
+  return tPlural('headsUpMessage', minutes, [formatCount(seconds), formatCount(minutes)]);
+}
+
 export async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void> {
   const seconds = Math.max(1, Math.round(msUntilBreak / 1000));
   await browser.notifications
-    .create(HEADS_UP_NOTIFICATION, basicNotification(t('headsUpTitle'), t('headsUpMessage', [String(seconds), String(minutesShown(timing.breakMs))])))
+    .create(HEADS_UP_NOTIFICATION, basicNotification(t('headsUpTitle'), headsUpMessage(seconds, minutesShown(timing.breakMs))))
     .catch(ignoreFailure);
 }

@@ -30,6 +30,8 @@ export interface HistoryExport {
 export interface ImportProblem {
   key: string;
   params: string[];
+  /** Set when `key` is a plural family (`<key>_one`, `<key>_other`, …) chosen by this count. */
+  count?: number;
 }
 
 export type ImportParseResult = { ok: true; days: History } | { ok: false; problems: ImportProblem[] };
@@ -205,7 +207,8 @@ function isActiveMs(v: unknown): v is number {
 function fail(problems: ImportProblem[]): ImportParseResult {
   if (problems.length <= IMPORT_MAX_PROBLEMS) return { ok: false, problems };
   const shown = problems.slice(0, IMPORT_MAX_PROBLEMS);
-  shown.push({ key: 'importMoreProblems', params: [String(problems.length - IMPORT_MAX_PROBLEMS)] });
+  const more = problems.length - IMPORT_MAX_PROBLEMS;
+  shown.push({ key: 'importMoreProblems', params: [String(more)], count: more });
   return { ok: false, problems: shown };
 }
 

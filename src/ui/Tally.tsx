@@ -1,7 +1,7 @@
 // Today's tally, as shown on the Done screen and in the toolbar popup.
 import type { DayTally } from '../core/history';
 import { formatDuration } from './format';
-import { t } from '../platform/i18n';
+import { formatCount, t } from '../platform/i18n';
 import './tally.css';
 
 export function Tally({ today, withActive = false }: { today: DayTally; withActive?: boolean }) {
@@ -15,20 +15,20 @@ export function Tally({ today, withActive = false }: { today: DayTally; withActi
       )}
       <div>
         <dt>{t('tallyCompleted')}</dt>
-        <dd data-testid="tally-completed">{today.completed}</dd>
+        <dd data-testid="tally-completed">{formatCount(today.completed)}</dd>
       </div>
       <div>
         <dt>{t('tallySnoozed')}</dt>
-        <dd data-testid="tally-snoozed">{today.snoozed}</dd>
+        <dd data-testid="tally-snoozed">{formatCount(today.snoozed)}</dd>
       </div>
       <div>
         <dt>{t('tallySkipped')}</dt>
-        <dd data-testid="tally-skipped">{today.skipped}</dd>
+        <dd data-testid="tally-skipped">{formatCount(today.skipped)}</dd>
       </div>
       {withActive && (
         <div>
           <dt>{t('tallyNatural')}</dt>
-          <dd data-testid="tally-natural">{today.natural}</dd>
+          <dd data-testid="tally-natural">{formatCount(today.natural)}</dd>
         </div>
       )}
     </dl>

@@ -4,7 +4,7 @@ import type { Notifications } from 'webextension-polyfill';
 import { canSnooze } from '../../core/schedule';
 import { minutesShown } from '../../core/timing';
 import { browser, ignoreFailure } from '../../platform/browser';
-import { t } from '../../platform/i18n';
+import { t, tPlural } from '../../platform/i18n';
 import { basicNotification, BREAK_NOTIFICATION } from '../notifications';
 import type { Snapshot } from '../storage';
 import type { BreakSurface } from './surface';
@@ -28,9 +28,9 @@ export const notificationSurface: BreakSurface = {
 };
 
 async function showNotification({ state, timing }: Snapshot): Promise<boolean> {
-  const basic = basicNotification(t('breakNotificationTitle', [String(minutesShown(timing.breakMs))]), t('breakNotificationMessage'));
+  const basic = basicNotification(tPlural('breakNotificationTitle', minutesShown(timing.breakMs)), t('breakNotificationMessage'));
   const buttons = [{ title: t('buttonStart') }];
-  if (canSnooze(state, timing)) buttons.push({ title: t('buttonSnooze', [String(minutesShown(timing.snoozeMs))]) });
+  if (canSnooze(state, timing)) buttons.push({ title: tPlural('buttonSnooze', minutesShown(timing.snoozeMs)) });
   // Chrome's options; the polyfill's types follow Firefox, which has neither.
   const withButtons: Notifications.CreateNotificationOptions & { buttons: { title: string }[]; requireInteraction: boolean } = {
     ...basic,

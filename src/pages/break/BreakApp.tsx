@@ -4,7 +4,7 @@ import { browser } from '../../platform/browser';
 import type { DayTally } from '../../core/history';
 import { parseBroadcast, type BreakView } from '../../core/messages';
 import { createChime } from '../../ui/chime';
-import { t } from '../../platform/i18n';
+import { t, tPlural } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import { applyAndRememberTheme } from '../../ui/theme';
 import { OVERLAY_CLOSE } from '../../core/overlay-protocol';
@@ -247,16 +247,16 @@ function Prompt({
   }, [view.canSnooze, onSnooze, onStart]);
   return (
     <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body">
-      <h1 id="prompt-heading">{minutes >= 1 ? t('promptHeading', [String(minutes)]) : t('promptHeadingShort')}</h1>
+      <h1 id="prompt-heading">{minutes >= 1 ? tPlural('promptHeading', minutes) : t('promptHeadingShort')}</h1>
       <p id="prompt-body">{t('promptBody')}</p>
-      {!view.canSnooze && view.canSkip && view.snoozesInRow > 0 && <p>{t('snoozeLimitReached', [String(view.snoozesInRow)])}</p>}
+      {!view.canSnooze && view.canSkip && view.snoozesInRow > 0 && <p>{tPlural('snoozeLimitReached', view.snoozesInRow)}</p>}
       <div class="actions">
         <button class="primary" ref={startButton} onClick={onStart} aria-keyshortcuts="Enter">
           {t('buttonStart')}
         </button>
         {view.canSnooze && (
           <button onClick={onSnooze} aria-keyshortcuts="Escape">
-            {t('buttonSnooze', [String(view.snoozeMinutes)])}
+            {tPlural('buttonSnooze', view.snoozeMinutes)}
           </button>
         )}
         {view.canSkip && <button onClick={onSkip}>{t('buttonSkip')}</button>}

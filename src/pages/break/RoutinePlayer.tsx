@@ -1,6 +1,5 @@
 // The guided routine: one step at a time with its illustration, instructions, countdown ring, controls, chime and spoken cues.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from '../../platform/browser';
 import { exerciseMessageKey, isExerciseId } from '../../core/exercises';
 import type { BreakView } from '../../core/messages';
 import {
@@ -14,7 +13,7 @@ import {
 } from '../../core/player';
 import { buildRoutine, isRoutineId } from '../../core/routines';
 import type { Chime } from '../../ui/chime';
-import { t } from '../../platform/i18n';
+import { t, uiLocale } from '../../platform/i18n';
 import { Illustration } from '../../ui/Illustration';
 import { createSpeechCues } from '../../ui/speech';
 import { sideText, stepLabel, stepTitle } from '../../ui/step-label';
@@ -98,7 +97,7 @@ export function RoutinePlayer({
     setOffsetMs(stepForward(timeline, clockRef.current).offsetMs);
   };
 
-  const cues = useMemo(() => ({ chime, speech: createSpeechCues(browser.i18n.getUILanguage()) }), [chime]);
+  const cues = useMemo(() => ({ chime, speech: createSpeechCues(uiLocale()) }), [chime]);
   useEffect(() => {
     const stop = () => cues.speech.cancel();
     window.addEventListener('pagehide', stop);

@@ -6,6 +6,7 @@ import '../../ui/theme.css';
 import './break.css';
 import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
+import { applyDocumentLocale } from '../../ui/document-locale';
 import { applyLastKnownTheme } from '../../ui/theme';
 import { BreakApp } from './BreakApp';
 import { applyTheme, loadPreferences, type BreakPreferences } from './preferences';
@@ -22,6 +23,7 @@ const token = params.get('token') ?? '';
  */
 const inItsPlace = (window.top !== window) === (surface === 'overlay');
 document.documentElement.dataset.surface = surface;
+applyDocumentLocale();
 document.title = t('breakPageTitle');
 
 // Everything goes out at once. The background's answer is the authority, but it waits behind

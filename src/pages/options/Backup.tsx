@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { downloadText } from '../../ui/download';
 import { DEFAULT_SETTINGS, importSettings, toStoredSettings, type SettingErrors, type Settings } from '../../core/settings';
-import { t } from '../../platform/i18n';
+import { formatCount, t } from '../../platform/i18n';
 import { FIELD_CONTROLS, SUBFIELD_LABEL_KEYS } from './fields';
 
 /** A settings file is a few hundred bytes; anything far larger is not one. */
@@ -32,7 +32,7 @@ export function Backup(props: { settings: Settings; onReplace: (settings: Settin
     if (!file) return;
     setFileName(file.name);
     if (file.size > MAX_IMPORT_BYTES) {
-      setProblems([{ path: '', text: t('optImportTooLarge', [String(Math.round(MAX_IMPORT_BYTES / 1024))]) }]);
+      setProblems([{ path: '', text: t('optImportTooLarge', [formatCount(Math.round(MAX_IMPORT_BYTES / 1024))]) }]);
       return;
     }
     let data: unknown;

@@ -5,20 +5,17 @@ import { browser } from '../../platform/browser';
 import { HISTORY_KEY } from '../../core/storage-keys';
 import { currentStreak, lastDays, localDayKey, readHistory, type DaySeriesEntry, type History } from '../../core/history';
 import { historyToCsv, historyToJson, IMPORT_MAX_CHARS, parseHistoryImport, tooLargeToImport, type ImportResult } from '../../core/history-io';
-import { formatDuration } from '../../ui/format';
-import { t } from '../../platform/i18n';
+import { formatDay, formatDuration } from '../../ui/format';
+import { formatCount, t, tPlural } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import './history-panel.css';
 
 const CHART_DAYS = 30;
 
-function dayLabel(dayKey: string, options: Intl.DateTimeFormatOptions): string {
-  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toLocaleDateString(browser.i18n.getUILanguage(), options);
-}
-
-const shortDay = (dayKey: string) => dayLabel(dayKey, { month: 'short', day: 'numeric' });
-const longDay = (dayKey: string) => dayLabel(dayKey, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
+const SHORT_DAY: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
+const LONG_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' };
+const shortDay = (dayKey: string) => formatDay(dayKey, SHORT_DAY);
+const longDay = (dayKey: string) => formatDay(dayKey, LONG_DAY);
 const activeMinutes = (ms: number) => Math.round(ms / 60_000);
 
 /** Up to a round number, so the top grid line reads well. */
@@ -48,7 +45,12 @@ function BarChart({ id, title, series, value, describedBy }: ChartProps) {
   const top = niceCeiling(Math.max(...values));
   const slot = (CHART_WIDTH - PLOT_LEFT) / series.length;
   const y = (v: number) => PLOT_BOTTOM - (v / top) * (PLOT_BOTTOM - PLOT_TOP);
-  const labelled = new Set([0, Math.floor(series.length / 2), series.length - 1]);
+  const last = series.length - 1;
+  const labelled = new Set([0, Math.floor(series.length / 2), last]);
+  // The first and last labels are anchored at the outer edges of their bars, so a long date
+  // ("Dec 31", "31. Dez.", "31 de dez.") grows into the chart instead of out of the picture.
+  const labelAnchor = (i: number) => (i === 0 ? 'start' : i === last ? 'end' : 'middle');
+  const labelX = (i: number, barX: number) => (i === 0 ? barX : i === last ? barX + slot * 0.7 : barX + slot * 0.35);
   return (
     <figure class="history-chart">
       <figcaption id={`${id}-title`}>{title}</figcaption>
@@ -62,10 +64,10 @@ function BarChart({ id, title, series, value, describedBy }: ChartProps) {
         <line class="grid" x1={PLOT_LEFT} x2={CHART_WIDTH} y1={PLOT_TOP} y2={PLOT_TOP} />
         <line class="axis" x1={PLOT_LEFT} x2={CHART_WIDTH} y1={PLOT_BOTTOM} y2={PLOT_BOTTOM} />
         <text class="tick" x={PLOT_LEFT - 6} y={PLOT_TOP + 4} text-anchor="end">
-          {top}
+          {formatCount(top)}
         </text>
         <text class="tick" x={PLOT_LEFT - 6} y={PLOT_BOTTOM + 4} text-anchor="end">
-          0
+          {formatCount(0)}
         </text>
         {series.map((entry, i) => {
           const v = values[i]!;
@@ -74,11 +76,11 @@ function BarChart({ id, title, series, value, describedBy }: ChartProps) {
             <g key={entry.day}>
               {v > 0 && (
                 <rect class="bar" x={x} y={y(v)} width={slot * 0.7} height={PLOT_BOTTOM - y(v)} rx={2}>
-                  <title>{`${longDay(entry.day)}: ${v}`}</title>
+                  <title>{`${longDay(entry.day)}: ${formatCount(v)}`}</title>
                 </rect>
               )}
               {labelled.has(i) && (
-                <text class="tick" x={x + slot * 0.35} y={CHART_HEIGHT - 4} text-anchor="middle">
+                <text class="tick" x={labelX(i, x)} y={CHART_HEIGHT - 4} text-anchor={labelAnchor(i)}>
                   {shortDay(entry.day)}
                 </text>
               )}
@@ -95,7 +97,7 @@ function chartSummary(series: DaySeriesEntry[]): string {
   const activeMs = series.reduce((sum, e) => sum + e.tally.activeMs, 0);
   if (completed === 0 && activeMs === 0) return t('historyChartSummaryEmpty');
   const best = series.reduce((a, b) => (b.tally.completed > a.tally.completed || (b.tally.completed === a.tally.completed && b.tally.activeMs > a.tally.activeMs) ? b : a));
-  return t('historyChartSummary', [String(completed), formatDuration(activeMs), longDay(best.day)]);
+  return tPlural('historyChartSummary', completed, [formatCount(completed), formatDuration(activeMs), longDay(best.day)]);
 }
 
 function ImportOutcome({ result }: { result: ImportResult | 'unreadable' }) {
@@ -106,7 +108,7 @@ function ImportOutcome({ result }: { result: ImportResult | 'unreadable' }) {
         <p>{t('historyImportFailed')}</p>
         <ul>
           {result.problems.map((problem, i) => (
-            <li key={i}>{t(problem.key, problem.params)}</li>
+            <li key={i}>{problem.count === undefined ? t(problem.key, problem.params) : tPlural(problem.key, problem.count)}</li>
           ))}
         </ul>
       </div>
@@ -117,10 +119,10 @@ function ImportOutcome({ result }: { result: ImportResult | 'unreadable' }) {
     <div role="status" data-testid="import-done">
       <p>
         {firstDay && lastDay
-          ? t('historyImportDone', [String(added + replaced), longDay(firstDay), longDay(lastDay), String(added), String(replaced)])
+          ? tPlural('historyImportDone', added + replaced, [formatCount(added + replaced), longDay(firstDay), longDay(lastDay), formatCount(added), formatCount(replaced)])
           : t('historyImportNone')}
       </p>
-      {tooOld > 0 && <p>{t('historyImportTooOld', String(tooOld))}</p>}
+      {tooOld > 0 && <p>{tPlural('historyImportTooOld', tooOld)}</p>}
     </div>
   );
 }
@@ -205,7 +207,7 @@ export function HistoryPanel() {
 
       <p class="history-streak">
         <span>{t('historyStreakLabel')}: </span>
-        <strong data-testid="history-streak">{streak === 1 ? t('historyStreakOneDay') : t('historyStreakDays', String(streak))}</strong>
+        <strong data-testid="history-streak">{tPlural('historyStreakDays', streak)}</strong>
         <span class="history-hint"> — {t('historyStreakExplain')}</span>
       </p>
 
@@ -235,11 +237,11 @@ export function HistoryPanel() {
             {[...series].reverse().map(({ day, tally }) => (
               <tr key={day}>
                 <th scope="row">{longDay(day)}</th>
-                <td>{tally.completed}</td>
-                <td>{activeMinutes(tally.activeMs)}</td>
-                <td>{tally.snoozed}</td>
-                <td>{tally.skipped}</td>
-                <td>{tally.natural}</td>
+                <td>{formatCount(tally.completed)}</td>
+                <td>{formatCount(activeMinutes(tally.activeMs))}</td>
+                <td>{formatCount(tally.snoozed)}</td>
+                <td>{formatCount(tally.skipped)}</td>
+                <td>{formatCount(tally.natural)}</td>
               </tr>
             ))}
           </tbody>
@@ -277,7 +279,7 @@ export function HistoryPanel() {
               if (e.key === 'Escape') closeConfirm();
             }}
           >
-            <p id="history-clear-question">{t('historyClearQuestion', String(dayCount))}</p>
+            <p id="history-clear-question">{tPlural('historyClearQuestion', dayCount)}</p>
             <button type="button" class="danger" onClick={() => void clear()}>
               {t('historyClearConfirm')}
             </button>

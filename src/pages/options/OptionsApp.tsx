@@ -148,7 +148,6 @@ export function OptionsApp() {
 
   useEffect(() => {
     document.title = t('optPageTitle');
-    document.documentElement.lang = t('optLangCode');
   }, []);
   useEffect(() => {
     if (settings) document.documentElement.dataset.theme = settings.theme;

@@ -1,12 +1,10 @@
 // Working hours: on/off, the days of the week, and the daily window (times as HH:MM, stored as minutes after midnight).
 import { useMemo } from 'preact/hooks';
-import { browser } from '../../platform/browser';
 import type { SettingErrors, WorkingHours } from '../../core/settings';
-import { t } from '../../platform/i18n';
+import { weekOrder } from '../../core/locale';
+import { t, uiLocale } from '../../platform/i18n';
 import { describedBy, FieldError } from './controls';
 
-/** Monday first: how most working weeks are read. 0 = Sunday as in Date#getDay. */
-const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 
 function toTimeValue(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -17,11 +15,16 @@ function fromTimeValue(value: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
-/** Weekday names in the browser's UI language, from Intl (1 Jan 2023 was a Sunday). */
-function useWeekdayNames(): string[] {
+/**
+ * Weekday names in the UI language, from Intl (1 Jan 2023 was a Sunday), and the days in the order
+ * a week is read there: Monday first in Germany, Sunday first in the US, Brazil and Japan.
+ * 0 = Sunday as in Date#getDay.
+ */
+function useWeek(): { names: string[]; order: number[] } {
   return useMemo(() => {
-    const format = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { weekday: 'long' });
-    return Array.from({ length: 7 }, (_, day) => format.format(new Date(2023, 0, 1 + day)));
+    const tag = uiLocale();
+    const format = new Intl.DateTimeFormat(tag, { weekday: 'long' });
+    return { names: Array.from({ length: 7 }, (_, day) => format.format(new Date(2023, 0, 1 + day))), order: weekOrder(tag) };
   }, []);
 }
 
@@ -31,7 +34,7 @@ export function WorkingHoursEditor(props: {
   onChange: (patch: Partial<WorkingHours>) => void;
 }) {
   const { hours, errors } = props;
-  const names = useWeekdayNames();
+  const { names, order } = useWeek();
   const daysError = errors['workingHours.days'];
   const startError = errors['workingHours.startMinute'];
   const endError = errors['workingHours.endMinute'];
@@ -65,7 +68,7 @@ export function WorkingHoursEditor(props: {
       >
         <legend>{t('optWorkingHoursDays')}</legend>
         <div class="day-list">
-          {WEEK_ORDER.map((day) => (
+          {order.map((day) => (
             <span class="day" key={day}>
               <input
                 id={`field-workingHours-day-${day}`}

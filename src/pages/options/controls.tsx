@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SettingMessage } from '../../core/settings';
-import { t } from '../../platform/i18n';
+import { formatCount, t } from '../../platform/i18n';
 
 /** The message beside a field; its id is what the control's aria-describedby points at. */
 export function FieldError({ id, error }: { id: string; error: SettingMessage | undefined }) {
@@ -57,7 +57,7 @@ export function NumberField(props: {
         }}
       />
       <p id={`${id}-hint`} class="hint">
-        {t('optRangeHint', [String(props.min), String(props.max)])}
+        {t('optRangeHint', [formatCount(props.min), formatCount(props.max)])}
         {props.hint ? ` ${props.hint}` : ''}
       </p>
       <FieldError id={`${id}-error`} error={error} />

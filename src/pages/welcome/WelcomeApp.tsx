@@ -5,7 +5,7 @@ import type { RoutineId } from '../../core/routines';
 import { isPlainObject } from '../../core/fields';
 import { readSettings, toStoredSettings, validateSettingsPatch, type Settings } from '../../core/settings';
 import { SETTINGS_KEY } from '../../core/storage-keys';
-import { t } from '../../platform/i18n';
+import { t, tPlural } from '../../platform/i18n';
 import { OVERLAY_ORIGINS } from '../../ui/OverlayAccess';
 
 export const INTERVAL_CHOICES_MINUTES = [20, 30, 45, 60] as const;
@@ -90,7 +90,7 @@ function ScheduleChoices() {
                 checked={choices.workMinutes === minutes}
                 onChange={() => choose({ workMinutes: minutes })}
               />
-              <span>{t('welcomeIntervalOption', String(minutes))}</span>
+              <span>{tPlural('welcomeIntervalOption', minutes)}</span>
             </label>
           ))}
         </div>
@@ -134,7 +134,6 @@ async function closeThisTab(): Promise<void> {
 export function WelcomeApp() {
   useEffect(() => {
     document.title = t('welcomeTitle');
-    document.documentElement.lang = browser.i18n.getUILanguage();
   }, []);
   return (
     <main class="welcome">

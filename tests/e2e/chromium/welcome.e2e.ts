@@ -122,7 +122,7 @@ describeWithBrowser('Chromium: history on the options page', chromiumAvailable()
     await waitFor('the streak', async () => (await options.getByTestId('history-streak').textContent()) === '3 days');
     expect(await options.getByRole('img', { name: 'Breaks completed per day' }).count()).toBe(1);
     expect(await options.getByRole('img', { name: 'Active minutes per day' }).count()).toBe(1);
-    expect(await options.getByTestId('history-summary').textContent()).toMatch(/^Last 30 days: 7 breaks completed and 2 h 40 min of screen time\./);
+    expect(await options.getByTestId('history-summary').textContent()).toMatch(/^Last 30 days: 7 breaks completed and 2 hr 40 min of screen time\./);
     expect(await options.getByTestId('chart-completed').locator('rect.bar').count()).toBe(4);
     await options.getByText('Show the numbers as a table').click();
     expect(await options.getByTestId('history-table').locator('tbody tr').count()).toBe(30);

@@ -48,6 +48,7 @@ async function freshBackground() {
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
   browser.management!.getSelf = async () => ({ installType: 'development' });
   browser.i18n!.getMessage = (key: string, subs?: string[]) => (subs?.length ? `${key}(${subs.join(',')})` : key);
+  browser.i18n!.getUILanguage = () => 'en';
   browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
   browser.scripting = {
     executeScript: async (injection: Injection) => {
@@ -160,9 +161,9 @@ describe('choosing the break surface', () => {
     await scheduler.dispatch({ type: 'user:break-now' });
     expect(notifications()['unhunch:break']).toMatchObject({
       type: 'basic',
-      title: 'breakNotificationTitle(2)',
+      title: 'breakNotificationTitle_other(2)',
       message: 'breakNotificationMessage',
-      buttons: [{ title: 'buttonStart' }, { title: 'buttonSnooze(5)' }],
+      buttons: [{ title: 'buttonStart' }, { title: 'buttonSnooze_other(5)' }],
       requireInteraction: true,
     });
     expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
@@ -192,7 +193,7 @@ describe('choosing the break surface', () => {
     world.rejectNotification = (options) => 'buttons' in options;
     await scheduler.dispatch({ type: 'user:break-now' });
     const shown = notifications()['unhunch:break']!;
-    expect(shown.title).toBe('breakNotificationTitle(2)');
+    expect(shown.title).toBe('breakNotificationTitle_other(2)');
     expect(shown).not.toHaveProperty('buttons');
     expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
   });

@@ -22,6 +22,7 @@ async function freshBackground() {
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
   browser.management!.getSelf = async () => ({ installType: installType.value });
   browser.i18n!.getMessage = (key: string) => key;
+  browser.i18n!.getUILanguage = () => 'en';
   browser.scripting!.executeScript = async () => [];
   browser.windows!.create = async () => ({ id: 99 });
   // A focused window of its own (no tabs): every break opens in the break window, id 99.

@@ -43,6 +43,7 @@ describe('the first start in a browser session', () => {
     browser.runtime!.getManifest = () => manifest;
     browser.management!.getSelf = async () => ({ installType: 'normal' });
     browser.i18n!.getMessage = (key: string) => key;
+    browser.i18n!.getUILanguage = () => 'en';
     browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
   });
 

@@ -106,6 +106,7 @@ describe('what wakes the background', () => {
     browser.runtime!.getManifest = () => ({ version: '1.0.0' });
     browser.management!.getSelf = async () => ({ installType: 'normal' });
     browser.i18n!.getMessage = (key: string) => key;
+    browser.i18n!.getUILanguage = () => 'en';
     browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
     browser.scripting = { executeScript: async () => [{ result: 'shown' }] };
     browser.windows!.getLastFocused = async () => ({ id: 10, focused: true, type: 'normal' });

@@ -33,7 +33,9 @@ function problemTexts(text: string): string[] {
 }
 
 function render(problem: ImportProblem): string {
-  const entry = EN_MESSAGES[problem.key];
+  // A count picks its plural form (`importMoreProblems_one` / `_other`), as tPlural does.
+  const key = problem.count === undefined ? problem.key : `${problem.key}_${new Intl.PluralRules('en').select(problem.count)}`;
+  const entry = EN_MESSAGES[key];
   if (!entry) throw new Error(`no en message for ${problem.key}`);
   let i = 0;
   return entry.message.replace(/\$[A-Z_]+\$/g, () => problem.params[i++] ?? '<missing parameter>');

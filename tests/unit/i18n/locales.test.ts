@@ -1,5 +1,6 @@
-// The locales: every language has exactly the keys of `en`, placeholders agree, every key is used,
-// components show no hard-coded text, and the store name and description fit the store's limits.
+// The locales: every language has exactly the keys of `en` (a plural family with exactly the plural
+// forms of its own language), placeholders agree, no text is left in English, every key is used,
+// no .ts or .tsx file shows hard-coded text, and the store name and description fit the store's limits.
 //
 // Each test collects every problem it finds as one line that says what to fix, then asserts the
 // list is empty, so one run lists them all.
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS, EXERCISES, exerciseMessageKey, type ExerciseVariant } from '../../../src/core/exercises';
+import { PLURAL_CATEGORIES, pluralCategoriesOf, type PluralCategory } from '../../../src/platform/i18n';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LOCALES_DIR = join(ROOT, 'public', '_locales');
@@ -35,6 +37,17 @@ const DESCRIPTION_MAX = 132;
 const DYNAMIC_PREFIXES: readonly string[] = ['cue_'];
 /** Prefixes of template literals that are covered exactly (not as a whole family) further down. */
 const EXACT_FAMILIES: readonly string[] = ['exercise_'];
+
+/**
+ * Words a translation may keep as English says them: names and format names. A value left
+ * identical to English fails unless every word of three or more letters in it is one of these
+ * (short words such as "in" or the unit "s" are the same in many languages).
+ */
+const SAME_IN_EVERY_LANGUAGE = new Set(['Unhunch', 'OK', 'CSV', 'JSON', 'YYYY', 'MM', 'DD', 'ISO']);
+/** Keys whose English value is also the right word in a language (locale → keys): French "Pause". */
+const SAME_AS_ENGLISH_OK: Readonly<Record<string, readonly string[]>> = {
+  fr: ['buttonPause'],
+};
 
 /** JSX attributes whose text a user sees or hears. */
 const USER_VISIBLE_ATTRIBUTES = new Set([
@@ -101,6 +114,23 @@ const EN_KEYS = Object.keys(en);
 const OTHER_LOCALES = LOCALE_NAMES.filter((locale) => locale !== BASE);
 const file = (locale: string): string => `public/_locales/${locale}/messages.json`;
 
+/** `foo_one` → `foo` when en has the family `foo_other` (`optTheme_dark` is no plural form). */
+const PLURAL_SUFFIX = new RegExp(`^(.+)_(${PLURAL_CATEGORIES.join('|')})$`);
+function pluralBaseOf(key: string): string | null {
+  const m = PLURAL_SUFFIX.exec(key);
+  return m && `${m[1]}_other` in en ? (m[1] ?? null) : null;
+}
+const PLURAL_BASES = [...new Set(EN_KEYS.map(pluralBaseOf).filter((base): base is string => base !== null))];
+/** The key whose placeholders a key must have: en's `_other` for a plural form, else the key itself. */
+const referenceKey = (key: string): string => {
+  const base = pluralBaseOf(key);
+  return base === null ? key : `${base}_other`;
+};
+/** The folder name as a BCP 47 tag: `pt_BR` → `pt-BR`. */
+const folderTag = (locale: string): string => locale.replace('_', '-');
+/** The language tag a locale file names for itself (`localeTag`), or its folder's. */
+const tagOf = (locale: string): string => messagesOf(locale).localeTag?.message ?? folderTag(locale);
+
 /** `$NAME$` references in a message, lower-cased (Chrome matches placeholder names case-insensitively). */
 function referencedPlaceholders(message: string): string[] {
   return [...message.replaceAll('$$', '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] ?? '').toLowerCase());
@@ -119,6 +149,35 @@ function substitutionsNeeded(entry: Message | undefined): number {
     for (const m of String(placeholder.content).matchAll(/\$(\d)/g)) needed = Math.max(needed, Number(m[1]));
   }
   return needed;
+}
+
+/**
+ * Every plural family of en (`base_one`, `base_other`, …) has in `locale` exactly the forms its
+ * language's Intl.PluralRules uses (README § Languages): German one + other, Russian one, few,
+ * many + other, Japanese other only.
+ */
+function pluralFamilyProblems(locale: string): string[] {
+  const messages = messagesOf(locale);
+  const tag = tagOf(locale);
+  let wanted: PluralCategory[];
+  try {
+    wanted = pluralCategoriesOf(tag);
+  } catch {
+    return [`${file(locale)}: localeTag "${tag}" is not a language Intl.PluralRules knows`];
+  }
+  const problems: string[] = [];
+  for (const base of PLURAL_BASES) {
+    const have = PLURAL_CATEGORIES.filter((category) => `${base}_${category}` in messages);
+    const missing = wanted.filter((category) => !have.includes(category));
+    const extra = have.filter((category) => !wanted.includes(category));
+    if (missing.length > 0) {
+      problems.push(`${file(locale)}: plural family "${base}" lacks ${missing.map((c) => `${base}_${c}`).join(', ')} — ${tag} uses the forms ${wanted.join(', ')}`);
+    }
+    if (extra.length > 0) {
+      problems.push(`${file(locale)}: plural family "${base}" has ${extra.map((c) => `${base}_${c}`).join(', ')} that ${tag} never uses (its forms: ${wanted.join(', ')}) — delete them`);
+    }
+  }
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,6 +218,8 @@ interface CodeUse {
   joiners: Set<string>;
   /** `t('literal', …)` calls. */
   tCalls: TCall[];
+  /** `tPlural('base', count, …)` calls; `substitutions` 1 when only the count is passed. */
+  pluralCalls: TCall[];
   /** `__MSG_key__` in manifest.json and in any file under src/ (html, css, …), with where. */
   msgRefs: { key: string; at: string }[];
 }
@@ -166,7 +227,7 @@ interface CodeUse {
 const KEY_PREFIX = /^[A-Za-z0-9_@]+$/;
 
 function collectCodeUse(): CodeUse {
-  const use: CodeUse = { literals: new Set(), parts: new Set(), prefixes: new Set(), joiners: new Set(), tCalls: [], msgRefs: [] };
+  const use: CodeUse = { literals: new Set(), parts: new Set(), prefixes: new Set(), joiners: new Set(), tCalls: [], pluralCalls: [], msgRefs: [] };
   for (const sf of PARSED) {
     visit(sf, (node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
@@ -190,6 +251,13 @@ function collectCodeUse(): CodeUse {
         if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
           const substitutions = second === undefined ? 0 : ts.isArrayLiteralExpression(second) ? second.elements.length : ts.isIdentifier(second) ? null : 1;
           use.tCalls.push({ at: where(sf, node), key: first.text, substitutions });
+        }
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'tPlural') {
+        const [first, , third] = node.arguments;
+        if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
+          const substitutions = third === undefined ? 1 : ts.isArrayLiteralExpression(third) ? third.elements.length : ts.isIdentifier(third) ? null : 1;
+          use.pluralCalls.push({ at: where(sf, node), key: first.text, substitutions });
         }
       }
     });
@@ -241,6 +309,9 @@ function isComposed(key: string): boolean {
 }
 
 function isUsed(key: string): boolean {
+  const base = pluralBaseOf(key);
+  // A plural form is used when its family's base is named in the code (`tPlural('historyStreakDays', n)`).
+  if (base !== null) return USE.literals.has(base) || isUsed(base);
   return (
     USE.literals.has(key) ||
     EXERCISE_KEYS.has(key) ||
@@ -283,11 +354,48 @@ const shorten = (text: string): string => {
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 };
 
+/** DOM properties whose text a user sees or hears (`frame.title = …`, `el.textContent = …`). */
+const USER_VISIBLE_PROPERTIES = new Set(['title', 'textContent', 'innerText', 'innerHTML', 'outerHTML', 'nodeValue', 'placeholder', 'alt', 'label', 'ariaLabel', 'ariaDescription', 'ariaPlaceholder', 'ariaRoleDescription', 'ariaValueText']);
+/** Object properties that become user-visible text when handed to an extension API (notifications, menus). */
+const USER_VISIBLE_OPTIONS = new Set(['title', 'message', 'contextMessage', 'label', 'placeholder']);
+/** Functions whose string arguments are shown or spoken as they are. */
+const USER_VISIBLE_CALLS = new Set(['alert', 'confirm', 'prompt', 'createTextNode', 'Notification', 'SpeechSynthesisUtterance']);
+
+const nameOf = (node: ts.Node): string | null =>
+  ts.isIdentifier(node) || ts.isPrivateIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteral(node) ? node.text : null;
+
+/** Strings a .ts or .tsx file hands to the DOM or an extension API as text, outside JSX. */
+function domStrings(sf: ts.SourceFile, node: ts.Node): { node: ts.Node; text: string; what: string }[] {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
+    const name = node.left.name.text;
+    if (USER_VISIBLE_PROPERTIES.has(name)) return renderedStrings(node.right).map((found) => ({ ...found, what: `.${name} =` }));
+  }
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const callee = nameOf(node.expression);
+    const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+    if (callee === 'setAttribute' && args[0] && ts.isStringLiteral(args[0]) && USER_VISIBLE_ATTRIBUTES.has(args[0].text) && args[1]) {
+      return renderedStrings(args[1]).map((found) => ({ ...found, what: `setAttribute('${(args[0] as ts.StringLiteral).text}')` }));
+    }
+    if (callee !== null && USER_VISIBLE_CALLS.has(callee)) return args.flatMap((arg) => renderedStrings(arg)).map((found) => ({ ...found, what: `${callee}()` }));
+  }
+  if (ts.isPropertyAssignment(node) && !ts.isJsxAttributes(node.parent)) {
+    const name = nameOf(node.name);
+    if (name !== null && USER_VISIBLE_OPTIONS.has(name)) return renderedStrings(node.initializer).map((found) => ({ ...found, what: `${name}:` }));
+  }
+  void sf;
+  return [];
+}
+
 function hardCodedStrings(): string[] {
   const problems: string[] = [];
   const fix = "— add a key to public/_locales/*/messages.json and render t('yourKey') instead";
-  for (const sf of PARSED.filter((parsed) => parsed.fileName.endsWith('.tsx'))) {
+  for (const sf of PARSED) {
     visit(sf, (node) => {
+      for (const { node: literal, text, what } of domStrings(sf, node)) {
+        // A message key handed on to be translated (`label: 'pauseFor1Hour'`) is not text.
+        if (hasText(text) && !(text in en)) problems.push(`${where(sf, literal)}: ${what} "${shorten(text)}" ${fix}`);
+      }
+      if (!sf.fileName.endsWith('.tsx')) return;
       if (ts.isJsxText(node) && hasText(node.text)) {
         problems.push(`${where(sf, node)}: JSX text "${shorten(node.text)}" ${fix}`);
       }
@@ -348,16 +456,51 @@ describe('locale files', () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(OTHER_LOCALES)('%s has exactly the keys of en', (locale) => {
+  it.each(OTHER_LOCALES)('%s has exactly the keys of en, each plural family with its own forms', (locale) => {
     const messages = messagesOf(locale);
-    const missing = EN_KEYS.filter((key) => !(key in messages));
-    const extra = Object.keys(messages).filter((key) => !(key in en));
-    const problems: string[] = [];
+    const isPluralForm = (key: string) => pluralBaseOf(key) !== null;
+    const missing = EN_KEYS.filter((key) => !isPluralForm(key) && !(key in messages));
+    const extra = Object.keys(messages).filter((key) => !isPluralForm(key) && !(key in en));
+    const problems: string[] = [...pluralFamilyProblems(locale)];
     if (missing.length > 0) {
       problems.push(`${file(locale)}: ${missing.length} key(s) missing — translate them from en: ${missing.join(', ')}`);
     }
     if (extra.length > 0) {
       problems.push(`${file(locale)}: ${extra.length} key(s) not in en — add them to en or delete them here: ${extra.join(', ')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(LOCALE_NAMES)('%s names its language in localeTag, matching its folder', (locale) => {
+    const tag = messagesOf(locale).localeTag?.message;
+    const problems: string[] = [];
+    if (typeof tag !== 'string') problems.push(`${file(locale)}: add "localeTag" with the BCP 47 tag of its language ("${folderTag(locale)}")`);
+    else {
+      let canonical = '';
+      try {
+        canonical = Intl.getCanonicalLocales(tag)[0] ?? '';
+      } catch {
+        problems.push(`${file(locale)}: localeTag "${tag}" is not a BCP 47 tag — use "${folderTag(locale)}"`);
+      }
+      if (canonical && canonical.toLowerCase() !== folderTag(locale).toLowerCase()) {
+        problems.push(`${file(locale)}: localeTag "${tag}" doesn't match the folder ${locale} — use "${folderTag(locale)}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(LOCALE_NAMES)('%s: no text left in English where the language has its own words', (locale) => {
+    if (locale === BASE || folderTag(locale).toLowerCase().startsWith('en')) return;
+    const messages = messagesOf(locale);
+    const allowed = new Set(SAME_AS_ENGLISH_OK[locale] ?? []);
+    const problems: string[] = [];
+    for (const [key, entry] of Object.entries(messages)) {
+      const english = en[key]?.message;
+      if (key === 'localeTag' || allowed.has(key) || typeof english !== 'string' || entry?.message?.trim() !== english.trim()) continue;
+      const words = english.replace(/\$[A-Za-z0-9_@]+\$/g, ' ').match(/\p{L}{3,}/gu) ?? [];
+      if (words.some((word) => !SAME_IN_EVERY_LANGUAGE.has(word))) {
+        problems.push(`${file(locale)}: "${key}" is still the English "${shorten(english)}" — translate it (or, if it is the right word in this language, add it to SAME_AS_ENGLISH_OK)`);
+      }
     }
     expect(problems).toEqual([]);
   });
@@ -384,18 +527,20 @@ describe('placeholders', () => {
           problems.push(`${file(locale)}: "${key}" declares placeholder "${name}" but its message never shows $${name.toUpperCase()}$ — put it in the message`);
         }
       }
-      if (locale === BASE || !(key in en)) continue;
-      const base = declaredPlaceholders(en[key]);
+      const reference = referenceKey(key);
+      if (reference === key && (locale === BASE || !(key in en))) continue;
+      if (!(reference in en)) continue;
+      const base = declaredPlaceholders(en[reference]);
       const baseNames = [...base.keys()].sort().join(', ') || '(none)';
       const names = [...declared.keys()].sort().join(', ') || '(none)';
       if (baseNames !== names) {
-        problems.push(`${file(locale)}: "${key}" has placeholders ${names} but en has ${baseNames} — copy en's "placeholders" object and translate only "message"`);
+        problems.push(`${file(locale)}: "${key}" has placeholders ${names} but en's "${reference}" has ${baseNames} — copy en's "placeholders" object and translate only "message"`);
         continue;
       }
       for (const [name, placeholder] of base) {
         const content = declared.get(name)?.content;
         if (content !== placeholder.content) {
-          problems.push(`${file(locale)}: "${key}" placeholder "${name}" has content ${JSON.stringify(content)} but en has ${JSON.stringify(placeholder.content)} — use en's content`);
+          problems.push(`${file(locale)}: "${key}" placeholder "${name}" has content ${JSON.stringify(content)} but en's "${reference}" has ${JSON.stringify(placeholder.content)} — use en's content`);
         }
       }
     }
@@ -404,7 +549,8 @@ describe('placeholders', () => {
 
   it("the code passes as many substitutions as each message's placeholders take", () => {
     const problems: string[] = [];
-    for (const call of USE.tCalls) {
+    const calls = [...USE.tCalls, ...USE.pluralCalls.map((call) => ({ ...call, key: `${call.key}_other` }))];
+    for (const call of calls) {
       const needed = substitutionsNeeded(en[call.key]);
       if (call.substitutions === null || !(call.key in en)) continue;
       if (call.substitutions < needed) {
@@ -422,7 +568,13 @@ describe('keys and code agree', () => {
   it('every key the code asks for exists in en', () => {
     const problems: string[] = [];
     for (const call of USE.tCalls) {
-      if (!(call.key in en)) problems.push(`${call.at}: t('${call.key}') — no such key in ${file(BASE)}; add it (and translate it) or fix the name`);
+      if (PLURAL_BASES.includes(call.key)) problems.push(`${call.at}: t('${call.key}') — "${call.key}" is a plural family: use tPlural('${call.key}', count)`);
+      else if (!(call.key in en)) problems.push(`${call.at}: t('${call.key}') — no such key in ${file(BASE)}; add it (and translate it) or fix the name`);
+    }
+    for (const call of USE.pluralCalls) {
+      if (!PLURAL_BASES.includes(call.key)) {
+        problems.push(`${call.at}: tPlural('${call.key}') — ${file(BASE)} has no plural family ${call.key}_one / ${call.key}_other; add it (README § Languages)`);
+      }
     }
     for (const ref of USE.msgRefs) {
       if (!(ref.key in en)) problems.push(`${ref.at}: __MSG_${ref.key}__ — no such key in ${file(BASE)}; add it (and translate it) or fix the name`);
@@ -444,8 +596,8 @@ describe('keys and code agree', () => {
   });
 });
 
-describe('components', () => {
-  it('show no hard-coded user-visible text (src/**/*.tsx)', () => {
+describe('components and scripts', () => {
+  it('show no hard-coded user-visible text (src/**/*.ts and *.tsx)', () => {
     expect(hardCodedStrings()).toEqual([]);
   });
 });
