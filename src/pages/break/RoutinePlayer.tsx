@@ -74,7 +74,7 @@ export function RoutinePlayer({
   const timeline: TimedStep[] = useMemo(() => {
     const routineId = isRoutineId(view.routineId) ? view.routineId : 'desk';
     const disabled = view.disabledExercises.filter(isExerciseId);
-    return layOutRoutine(buildRoutine(routineId, view.routineBreakSeconds, disabled), view.breakMs);
+    return layOutRoutine(buildRoutine(routineId, view.routineBreakSeconds, disabled, view.routineRound), view.breakMs);
   }, [view]);
   const [paused, setPaused] = useState(false);
   const [offsetMs, setOffsetMs] = useState(0);
