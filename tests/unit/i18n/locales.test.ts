@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_IDS, EXERCISES, exerciseMessageKey, type ExerciseVariant } from '../../../src/core/exercises';
+import { EXERCISE_IDS, EXERCISES, exerciseMessageKey, exerciseSideMessageKey, type ExerciseVariant } from '../../../src/core/exercises';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LOCALES_DIR = join(ROOT, 'public', '_locales');
@@ -208,10 +208,11 @@ function collectCodeUse(): CodeUse {
   return use;
 }
 
-/** Every key `exerciseMessageKey` can produce for the exercises that exist, with their variants. */
+/** Every key `exerciseMessageKey` can produce for the exercises that exist, with their variants, and `exerciseSideMessageKey` for the sided ones. */
 function exerciseKeys(): Set<string> {
   const keys = new Set<string>();
   for (const id of EXERCISE_IDS) {
+    if (EXERCISES[id].sided) for (const side of ['left', 'right'] as const) keys.add(exerciseSideMessageKey(id, side));
     for (const field of ['name', 'how', 'position'] as const) {
       keys.add(exerciseMessageKey(id, field));
       for (const variant of Object.keys(EXERCISES[id].variants ?? {}) as ExerciseVariant[]) {
