@@ -30,7 +30,7 @@ export const ROUTINES: Readonly<Record<RoutineId, readonly Readonly<RoutineEntry
   desk: [
     { exerciseId: 'posture-reset' },
     { exerciseId: 'cross-body-shoulder' },
-    // The key anti-hunch move: ahead of the doorway stretch, which needs a door and goes first when time is short.
+    // The key anti-hunch move: ahead of the doorway stretch (which needs a door), so a break's first run has it.
     { exerciseId: 'thoracic-extension', variant: 'seated' },
     { exerciseId: 'doorway-pec' },
   ],
