@@ -88,10 +88,12 @@ export function buildRoutine(
  * fewest such runs, starting at the first exercise, that get round the ring once, each run with
  * every hold within 25–40 s; among those, the one whose average holds are nearest 30 s.
  *
- * A break too short (or too long) for holds of 25–40 s with any run (e.g. Floor at 60 s: one
- * exercise leaves 50 s holds, two leave 22 s) degrades gracefully: the bounds widen by as few
- * seconds as it takes on both sides (24–41, 23–42, …) until a cycle exists, and the rest of the
- * rule stays. tests/unit/core/routines.test.ts states the bounds this reaches between 60 and 600 s.
+ * Where no cycle of such runs keeps holds within 25–40 s, a break may instead play one exercise
+ * in several sets (thoracic extension twice, when it and the cross-body stretch are all that is
+ * left of Desk at 60 s). Where nothing keeps them within 25–40 s (e.g. Floor at 60 s: one
+ * exercise leaves 50 s holds, two leave 22 s), the bounds widen by as few seconds as it takes on
+ * both sides (24–41, 23–42, …) until a cycle exists, and the rest of the rule stays.
+ * tests/unit/core/routines.test.ts states the bounds this reaches between 60 and 600 s.
  *
  * Disabled exercises are left out; if that empties the routine, the other routine's enabled
  * exercises stand in; if all exercises are disabled, `disabled` is ignored.
@@ -164,7 +166,9 @@ function enabledSlots(routineId: RoutineId, disabled: readonly ExerciseId[]): re
 /** One candidate break: a run of the ring, and how well its holds would fit. */
 interface Run {
   readonly start: number;
+  /** Places of the ring it goes past: `sets` times the exercise at `start` if `sets` > 1. */
   readonly length: number;
+  readonly sets: number;
   /** Seconds by which the shortest or longest hold leaves 25–40 s; 0 when all are inside. */
   readonly miss: number;
   /** How far the average hold is from 30 s. */
@@ -177,25 +181,34 @@ function planCycle(ring: readonly Slot[], breakSeconds: number): RoutineStep[][]
   // runs[place]: every run from that place in the ring that leaves holds of at least 1 s.
   const runs: Run[][] = [];
   for (let start = 0; start < n; start++) runs.push(runsFrom(ring, start, breakSeconds));
-  const misses = [...new Set(runs.flat().map((run) => run.miss))].sort((a, b) => a - b);
-  for (const allowed of misses) {
-    let best: Plan | null = null;
-    for (let start = 0; start < n; start++) {
-      const plan = fewestRuns(runs, start, allowed);
-      // On a tie the earlier start wins, so a break at the default length begins at the routine's start.
-      if (plan && (!best || plan.count < best.count || (plan.count === best.count && plan.deviation < best.deviation - 1e-9))) {
-        best = plan;
-      }
-    }
-    if (best) {
-      const cycle: RoutineStep[][] = [];
-      for (let at: Plan | null = best; at; at = at.rest) cycle.push(layOut(ring, at.first, breakSeconds));
-      return cycle;
-    }
+  // The same with runs of one exercise in several sets: only where plain runs can't do as well.
+  const withSets = runs.map((fromHere, start) => [...fromHere, ...setsFrom(ring, start, breakSeconds)]);
+  const misses = [...new Set(withSets.flat().map((run) => run.miss))].sort((a, b) => a - b);
+  // The smallest miss with a cycle (a larger one allows more runs, so this is a binary search).
+  // At the largest, every run is allowed and every place has one (one exercise alone always
+  // leaves holds of at least 1 s), so there is always a cycle.
+  let low = 0;
+  let high = misses.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (bestPlan(withSets, misses[middle] as number)) high = middle;
+    else low = middle + 1;
   }
-  // Unreachable: at the largest miss every run is allowed, and every place has a run (one
-  // exercise alone always fits, with holds of at least 1 s).
-  throw new Error('No routine fits the break.');
+  const allowed = misses[low] as number;
+  const best = (bestPlan(runs, allowed) ?? bestPlan(withSets, allowed)) as Plan;
+  const cycle: RoutineStep[][] = [];
+  for (let at: Plan | null = best; at; at = at.rest) cycle.push(layOut(ring, at.first, breakSeconds));
+  return cycle;
+}
+
+/** The best way round from any start; on a tie the earlier start wins, so a break at the default length begins at the routine's start. */
+function bestPlan(runs: readonly (readonly Run[])[], allowed: number): Plan | null {
+  let best: Plan | null = null;
+  for (let start = 0; start < runs.length; start++) {
+    const plan = fewestRuns(runs, start, allowed);
+    if (plan && (!best || plan.count < best.count || (plan.count === best.count && plan.deviation < best.deviation - 1e-9))) best = plan;
+  }
+  return best;
 }
 
 /** A way round the ring: its first run, then the rest of the way. */
@@ -239,9 +252,16 @@ interface Shape {
   pairs: number;
 }
 
-function shapeOf(ring: readonly Slot[], start: number, length: number): Shape {
+/** The exercises a run plays, in order. */
+function slotsOfRun(ring: readonly Slot[], { start, length, sets }: Run): Slot[] {
+  return sets > 1
+    ? Array.from({ length: sets }, () => ring[start] as Slot)
+    : Array.from({ length }, (_, i) => ring[(start + i) % ring.length] as Slot);
+}
+
+function shapeOf(slots: readonly Slot[]): Shape {
   const shape: Shape = { transitions: 0, singles: 0, pairs: 0 };
-  for (let i = 0; i < length; i++) addTo(shape, ring[(start + i) % ring.length] as Slot, i === 0);
+  slots.forEach((slot, i) => addTo(shape, slot, i === 0));
   return shape;
 }
 
@@ -281,27 +301,48 @@ function shareOf({ transitions, singles, pairs }: Shape, breakSeconds: number) {
   return { base, longest, singlesExtra, pairsExtra, switchExtra, average: holdSeconds / holds };
 }
 
-/** Every run from `start` whose holds are at least 1 s: longer runs have shorter holds. */
+/**
+ * Holds this short are never worth a longer run (the bounds never widen this far: see the test),
+ * so runs stop there; one exercise alone is always a run, whatever its holds.
+ */
+const SHORTEST_RUN_HOLD_SECONDS = HOLD_MIN_SECONDS / 2;
+
+/** Every run from `start` worth considering: longer runs have shorter holds. */
 function runsFrom(ring: readonly Slot[], start: number, breakSeconds: number): Run[] {
   const runs: Run[] = [];
   const shape: Shape = { transitions: 0, singles: 0, pairs: 0 };
   for (let length = 1; ; length++) {
     addTo(shape, ring[(start + length - 1) % ring.length] as Slot, length === 1);
     const { base, longest, average } = shareOf(shape, breakSeconds);
-    if (base < 1) return runs;
+    if (base < 1 || (length > 1 && base < SHORTEST_RUN_HOLD_SECONDS)) return runs;
     const miss = Math.max(0, HOLD_MIN_SECONDS - base, longest - HOLD_MAX_SECONDS);
-    runs.push({ start, length, miss, deviation: Math.abs(average - HOLD_TARGET_SECONDS) });
+    runs.push({ start, length, sets: 1, miss, deviation: Math.abs(average - HOLD_TARGET_SECONDS) });
+  }
+}
+
+/** Every run of the exercise at `start` alone in two sets or more worth considering. */
+function setsFrom(ring: readonly Slot[], start: number, breakSeconds: number): Run[] {
+  const runs: Run[] = [];
+  const shape: Shape = { transitions: 0, singles: 0, pairs: 0 };
+  for (let sets = 1; ; sets++) {
+    addTo(shape, ring[start] as Slot, sets === 1);
+    const { base, longest, average } = shareOf(shape, breakSeconds);
+    if (base < SHORTEST_RUN_HOLD_SECONDS) return runs;
+    if (sets === 1) continue;
+    const miss = Math.max(0, HOLD_MIN_SECONDS - base, longest - HOLD_MAX_SECONDS);
+    runs.push({ start, length: 1, sets, miss, deviation: Math.abs(average - HOLD_TARGET_SECONDS) });
   }
 }
 
 /** The steps of a run, lasting exactly `breakSeconds` (see `shareOf` for how holds share it). */
-function layOut(ring: readonly Slot[], { start, length }: Run, breakSeconds: number): RoutineStep[] {
-  const { base, singlesExtra, pairsExtra, switchExtra } = shareOf(shapeOf(ring, start, length), breakSeconds);
+function layOut(ring: readonly Slot[], run: Run, breakSeconds: number): RoutineStep[] {
+  const slots = slotsOfRun(ring, run);
+  const { base, singlesExtra, pairsExtra, switchExtra } = shareOf(shapeOf(slots), breakSeconds);
   const steps: RoutineStep[] = [];
   let single = 0;
   let pair = 0;
-  for (let i = 0; i < length; i++) {
-    const { exerciseId, variant, sided, onFloor } = ring[(start + i) % ring.length] as Slot;
+  for (let i = 0; i < slots.length; i++) {
+    const { exerciseId, variant, sided, onFloor } = slots[i] as Slot;
     steps.push(
       i === 0 && onFloor
         ? { kind: 'transition', cue: 'get-on-mat', nextExerciseId: exerciseId, seconds: GET_ON_MAT_SECONDS }
