@@ -85,8 +85,10 @@ export function buildRoutine(
  * How: the routine's enabled exercises stand in a ring (routine order). Each break plays a run
  * of consecutive exercises of the ring, both sides of a sided one, and the next break goes on
  * from where it stopped; a long break goes round the ring more than once. The cycle is the
- * fewest such runs, starting at the first exercise, that get round the ring once, each run with
- * every hold within 25–40 s; among those, the one whose average holds are nearest 30 s.
+ * fewest such runs, from any exercise (the first on a tie), that get round the ring once, each
+ * run with every hold within 25–40 s; among those, the one whose average holds are nearest 30 s.
+ * Each exercise opens with a 5 s get-ready; a break whose first exercise is done on the floor
+ * opens with 10 s to get down on the mat instead (`get-on-mat`).
  *
  * Where no cycle of such runs keeps holds within 25–40 s, a break may instead play one exercise
  * in several sets (thoracic extension twice, when it and the cross-body stretch are all that is
