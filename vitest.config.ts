@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Property tests take a few seconds on a quiet machine and several times that beside other work
+    // (CI on a busy 2-core machine): the default 5 s would fail them for the load, not for a rule.
+    testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

@@ -7,7 +7,7 @@ import { ownPageOf, parseRequest, REQUESTS_BY_PAGE, type BreakView, type Request
 import { isShownBy } from '../core/presentation';
 import type { ScheduleEvent } from '../core/schedule';
 import { promptView } from '../core/break-view';
-import { routineForBreak } from '../core/routines';
+import { roundForBreak, routineForBreak } from '../core/routines';
 import { tomorrowStart } from '../core/working-hours';
 import { dispatch, inQueue } from './scheduler';
 import { browser } from '../platform/browser';
@@ -117,11 +117,14 @@ async function breakView(): Promise<BreakView | null> {
   // The prompt's part follows the same rules the break page uses to paint before this answer.
   const prompt = promptView(state, timing);
   if (prompt === null) return null;
+  const taken = breaksTaken(history);
   return {
     ...prompt,
-    // With rotation on, each break taken moves to the next routine. Not the break id: a snoozed
-    // break comes back under a new id, and must come back with the same routine.
-    routineId: routineForBreak(settings.routineRotation, settings.routine, breaksTaken(history)),
+    // With rotation on, each break taken moves to the next routine; and each break taken moves the
+    // routine on to its next selection of exercises. Not the break id: a snoozed break comes back
+    // under a new id, and must come back with the same routine and the same exercises.
+    routineId: routineForBreak(settings.routineRotation, settings.routine, taken),
+    routineRound: roundForBreak(settings.routineRotation, taken),
     disabledExercises: [...settings.disabledExercises],
     routineBreakSeconds: settings.breakSeconds,
     today: tallyFor(history, localDayKey(now)),

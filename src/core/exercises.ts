@@ -79,3 +79,12 @@ export function exerciseMessageKey(
   const base = `exercise_${id.replaceAll('-', '_')}`;
   return variant === undefined || field === 'name' ? `${base}_${field}` : `${base}_${variant}_${field}`;
 }
+
+/**
+ * The i18n message key of what to do on one side of a sided exercise, e.g.
+ * `exercise_cross_body_shoulder_left` ("Left arm across your body"): it says what to do, not
+ * just "left side", which could be the arm that moves or the side that stretches.
+ */
+export function exerciseSideMessageKey(id: ExerciseId, side: 'left' | 'right'): string {
+  return `exercise_${id.replaceAll('-', '_')}_${side}`;
+}

@@ -47,6 +47,8 @@ export interface BreakView {
   /** The routine's step lengths are in seconds at the configured break length. */
   routineId: string;
   routineBreakSeconds: number;
+  /** Which of the routine's breaks this is (`buildRoutine`'s `round`): moved on only by breaks completed. */
+  routineRound: number;
   /** Exercises the user turned off; the routine rebalances without them. */
   disabledExercises: string[];
   today: DayTally;

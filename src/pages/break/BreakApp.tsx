@@ -12,6 +12,9 @@ import { CloseAction } from './CloseAction';
 import { holdSurfacePort } from './surface-port';
 import { watchPreferences, type BreakPreferences } from './preferences';
 import type { PromptView } from '../../core/break-view';
+import { isExerciseId } from '../../core/exercises';
+import { buildRoutine, isRoutineId } from '../../core/routines';
+import { planText } from '../../ui/break-plan';
 
 type Surface = 'overlay' | 'window';
 
@@ -19,8 +22,8 @@ type Screen =
   | { kind: 'loading' }
   | { kind: 'nothing-due' }
   /** `from`: the prompt was reached from the "why" view, so focus goes back to its link. */
-  | { kind: 'prompt'; view: PromptView; from?: 'why' }
-  | { kind: 'why'; view: PromptView }
+  | { kind: 'prompt'; view: PromptView | BreakView; from?: 'why' }
+  | { kind: 'why'; view: PromptView | BreakView }
   | { kind: 'routine'; view: BreakView }
   | { kind: 'done'; today: DayTally };
 
@@ -209,6 +212,17 @@ function Loading() {
   return <main class="card" aria-busy="true" />;
 }
 
+/**
+ * What the break holds ("Desk · 2 min · Doorway pectoral stretch, Posture check and …"), once the
+ * background's answer has said which routine and which of its breaks; null until then.
+ */
+function planOf(view: PromptView | BreakView): string | null {
+  if (!('routineId' in view)) return null;
+  const routineId = isRoutineId(view.routineId) ? view.routineId : 'desk';
+  const steps = buildRoutine(routineId, view.routineBreakSeconds, view.disabledExercises.filter(isExerciseId), view.routineRound);
+  return planText(routineId, view.routineBreakSeconds, steps, browser.i18n.getUILanguage());
+}
+
 function Prompt({
   view,
   focusWhy,
@@ -217,7 +231,7 @@ function Prompt({
   onSkip,
   onWhy,
 }: {
-  view: PromptView;
+  view: PromptView | BreakView;
   focusWhy: boolean;
   onStart: () => void;
   onSnooze: () => void;
@@ -225,6 +239,7 @@ function Prompt({
   onWhy: () => void;
 }) {
   const minutes = Math.round(view.breakMs / 60_000);
+  const plan = useMemo(() => planOf(view), [view]);
   const startButton = useRef<HTMLButtonElement>(null);
   const whyButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -246,9 +261,13 @@ function Prompt({
     return () => window.removeEventListener('keydown', onKey);
   }, [view.canSnooze, onSnooze, onStart]);
   return (
-    <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body">
+    <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body prompt-plan">
       <h1 id="prompt-heading">{minutes >= 1 ? tPlural('promptHeading', minutes) : t('promptHeadingShort')}</h1>
       <p id="prompt-body">{t('promptBody')}</p>
+      {/* Holds its line while the background's answer is on its way, so the buttons don't move. */}
+      <p id="prompt-plan" class="plan" data-testid="break-plan">
+        {plan ?? '\u00a0'}
+      </p>
       {!view.canSnooze && view.canSkip && view.snoozesInRow > 0 && <p>{tPlural('snoozeLimitReached', view.snoozesInRow)}</p>}
       <div class="actions">
         <button class="primary" ref={startButton} onClick={onStart} aria-keyshortcuts="Enter">

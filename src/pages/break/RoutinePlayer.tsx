@@ -73,7 +73,7 @@ export function RoutinePlayer({
   const timeline: TimedStep[] = useMemo(() => {
     const routineId = isRoutineId(view.routineId) ? view.routineId : 'desk';
     const disabled = view.disabledExercises.filter(isExerciseId);
-    return layOutRoutine(buildRoutine(routineId, view.routineBreakSeconds, disabled), view.breakMs);
+    return layOutRoutine(buildRoutine(routineId, view.routineBreakSeconds, disabled, view.routineRound), view.breakMs);
   }, [view]);
   const [paused, setPaused] = useState(false);
   const [offsetMs, setOffsetMs] = useState(0);
@@ -156,6 +156,8 @@ export function RoutinePlayer({
   const current = timeline[Math.min(position.index, timeline.length - 1)];
   if (!current) return <main class="card" aria-busy="true" />;
   const step = current.step;
+  // A transition shows the drawing of the hold it leads to: its set-up (variant) and its side.
+  const shown = step.kind === 'exercise' ? step : timeline.slice(position.index + 1).find((s) => s.step.kind === 'exercise')?.step;
   const exerciseId = step.kind === 'exercise' ? step.exerciseId : step.nextExerciseId;
   const exerciseCount = timeline.filter((s) => s.step.kind === 'exercise').length;
   const exerciseNumber = timeline.slice(0, position.index + 1).filter((s) => s.step.kind === 'exercise').length;
@@ -170,7 +172,13 @@ export function RoutinePlayer({
   return (
     <main class="card routine" aria-labelledby="step-title">
       <p class="progress">{t('stepOfSteps', [String(Math.max(1, exerciseNumber)), String(exerciseCount)])}</p>
-      {isExerciseId(exerciseId) && <Illustration id={exerciseId} />}
+      {isExerciseId(exerciseId) && (
+        <Illustration
+          id={exerciseId}
+          variant={shown?.kind === 'exercise' && shown.exerciseId === exerciseId ? shown.variant : undefined}
+          side={shown?.kind === 'exercise' && shown.exerciseId === exerciseId ? shown.side : null}
+        />
+      )}
       <h1 id="step-title">{stepTitle(step)}</h1>
       {side && <p class="side">{side}</p>}
       {how && <p>{how}</p>}

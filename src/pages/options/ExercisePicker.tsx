@@ -1,7 +1,10 @@
 // The exercises: a preview card of each (illustration, name, where, how) with a switch to leave it out, and the break it makes.
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from '../../platform/browser';
 import { EXERCISE_IDS, exerciseMessageKey, type ExerciseId } from '../../core/exercises';
-import { buildRoutine, ROUTINES, type RoutineId } from '../../core/routines';
+import { breaksTaken, readHistory } from '../../core/history';
+import { buildRoutine, roundForBreak, routineForBreak, ROUTINES, type RoutineId } from '../../core/routines';
+import { HISTORY_KEY } from '../../core/storage-keys';
 import type { SettingMessage } from '../../core/settings';
 import { t } from '../../platform/i18n';
 import { Illustration } from '../../ui/Illustration';
@@ -76,22 +79,54 @@ export function ExercisePicker(props: {
   );
 }
 
-/** What the next break will hold with these choices: exercises in order with their hold times. */
+/** Breaks taken so far (the history's completed breaks): where the rotation stands. */
+function useBreaksTaken(): number {
+  const [taken, setTaken] = useState(0);
+  useEffect(() => {
+    const load = () =>
+      void browser.storage.local.get(HISTORY_KEY).then(
+        (stored) => setTaken(breaksTaken(readHistory(stored[HISTORY_KEY]))),
+        () => undefined,
+      );
+    load();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && HISTORY_KEY in changes) load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return taken;
+}
+
+/**
+ * What the next two breaks will hold with these choices: exercises in order with their hold times.
+ * Breaks take turns through the routine's exercises (and, with rotation on, between routines), so
+ * the two usually differ; both follow the breaks taken so far, as the break page does.
+ */
 export function BreakPreview(props: { routine: RoutineId; breakSeconds: number; disabled: ExerciseId[]; rotate: boolean }) {
-  const steps = useMemo(
-    () => buildRoutine(props.routine, props.breakSeconds, props.disabled).filter((step) => step.kind === 'exercise'),
-    [props.routine, props.breakSeconds, props.disabled],
-  );
+  const taken = useBreaksTaken();
+  const breaks = useMemo(() => {
+    const rotation = props.rotate ? 'rotate' : 'fixed';
+    return [taken, taken + 1].map((count) => {
+      const routine = routineForBreak(rotation, props.routine, count);
+      const steps = buildRoutine(routine, props.breakSeconds, props.disabled, roundForBreak(rotation, count));
+      return { routine, holds: steps.filter((step) => step.kind === 'exercise') };
+    });
+  }, [taken, props.routine, props.breakSeconds, props.disabled, props.rotate]);
   return (
-    <section class="break-preview" aria-labelledby="break-preview-heading">
-      <h3 id="break-preview-heading">
-        {t(props.rotate ? 'optPreviewHeadingRotate' : 'optPreviewHeading', [t(`optRoutine_${props.routine}`), String(props.breakSeconds)])}
-      </h3>
-      <ol data-testid="break-preview">
-        {steps.map((step, index) => (
-          <li key={index}>{t('optPreviewStep', [stepLabel(step), String(step.seconds)])}</li>
-        ))}
-      </ol>
+    <section class="break-preview" aria-labelledby="break-preview-heading-0">
+      {breaks.map(({ routine, holds }, index) => (
+        <div key={index}>
+          <h3 id={`break-preview-heading-${index}`}>
+            {t(index === 0 ? 'optPreviewHeading' : 'optPreviewHeadingAfter', [t(`optRoutine_${routine}`), String(props.breakSeconds)])}
+          </h3>
+          <ol data-testid={index === 0 ? 'break-preview' : 'break-preview-after'}>
+            {holds.map((step, i) => (
+              <li key={i}>{t('optPreviewStep', [stepLabel(step), String(step.seconds)])}</li>
+            ))}
+          </ol>
+        </div>
+      ))}
     </section>
   );
 }

@@ -167,7 +167,7 @@ describe('the routine a break shows, with "take turns" on', () => {
 
   async function breakView(handleMessage: Handle) {
     const { sender, token } = await breakWindowPage();
-    return (await handleMessage({ type: 'break:get', token }, sender)) as { breakId: number; routineId: string };
+    return (await handleMessage({ type: 'break:get', token }, sender)) as { breakId: number; routineId: string; routineRound: number };
   }
 
   /** What the break window's buttons send. */
@@ -210,6 +210,22 @@ describe('the routine a break shows, with "take turns" on', () => {
     await press(handleMessage, 'break:complete', first.breakId);
     await handleMessage({ type: 'break:now' }, OWN_PAGE);
     expect((await breakView(handleMessage)).routineId).toBe('floor');
+  });
+
+  it('moves the routine on to its next selection of exercises after a break taken, never after a snooze or a skip', async () => {
+    const { handleMessage } = await freshBackground();
+    await fakeBrowser.storage.sync.set({ settings: { version: 1, routine: 'desk', routineRotation: 'fixed' } });
+    const rounds: number[] = [];
+    for (const answer of ['break:snooze', 'break:complete', 'break:skip', 'break:snooze', 'break:complete', 'break:complete']) {
+      await handleMessage({ type: 'break:now' }, OWN_PAGE);
+      const view = await breakView(handleMessage);
+      rounds.push(view.routineRound);
+      if (answer === 'break:complete') await press(handleMessage, 'break:start', view.breakId);
+      await press(handleMessage, answer, view.breakId);
+    }
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    rounds.push((await breakView(handleMessage)).routineRound);
+    expect(rounds).toEqual([0, 0, 1, 1, 1, 2, 3]);
   });
 });
 

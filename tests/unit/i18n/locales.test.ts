@@ -16,7 +16,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_IDS, EXERCISES, exerciseMessageKey, type ExerciseVariant } from '../../../src/core/exercises';
+import { EXERCISE_IDS, EXERCISES, exerciseMessageKey, exerciseSideMessageKey, type ExerciseVariant } from '../../../src/core/exercises';
 import { PLURAL_CATEGORIES, pluralCategoriesOf, type PluralCategory } from '../../../src/platform/i18n';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -43,7 +43,7 @@ const EXACT_FAMILIES: readonly string[] = ['exercise_'];
  * identical to English fails unless every word of three or more letters in it is one of these
  * (short words such as "in" or the unit "s" are the same in many languages).
  */
-const SAME_IN_EVERY_LANGUAGE = new Set(['Unhunch', 'OK', 'CSV', 'JSON', 'YYYY', 'MM', 'DD', 'ISO']);
+const SAME_IN_EVERY_LANGUAGE = new Set(['Unhunch', 'OK', 'CSV', 'JSON', 'YYYY', 'MM', 'DD', 'ISO', 'min']);
 /** Keys whose English value is also the right word in a language (locale → keys): French "Pause". */
 const SAME_AS_ENGLISH_OK: Readonly<Record<string, readonly string[]>> = {
   fr: ['buttonPause'],
@@ -276,10 +276,11 @@ function collectCodeUse(): CodeUse {
   return use;
 }
 
-/** Every key `exerciseMessageKey` can produce for the exercises that exist, with their variants. */
+/** Every key `exerciseMessageKey` can produce for the exercises that exist, with their variants, and `exerciseSideMessageKey` for the sided ones. */
 function exerciseKeys(): Set<string> {
   const keys = new Set<string>();
   for (const id of EXERCISE_IDS) {
+    if (EXERCISES[id].sided) for (const side of ['left', 'right'] as const) keys.add(exerciseSideMessageKey(id, side));
     for (const field of ['name', 'how', 'position'] as const) {
       keys.add(exerciseMessageKey(id, field));
       for (const variant of Object.keys(EXERCISES[id].variants ?? {}) as ExerciseVariant[]) {
