@@ -46,7 +46,8 @@ const EXACT_FAMILIES: readonly string[] = ['exercise_'];
 const SAME_IN_EVERY_LANGUAGE = new Set(['Unhunch', 'OK', 'CSV', 'JSON', 'YYYY', 'MM', 'DD', 'ISO', 'min']);
 /** Keys whose English value is also the right word in a language (locale → keys): French "Pause". */
 const SAME_AS_ENGLISH_OK: Readonly<Record<string, readonly string[]>> = {
-  fr: ['buttonPause'],
+  fr: ['buttonPause', 'optRoutine', 'optSectionsNav', 'welcomeIntervalOption_one', 'welcomeIntervalOption_other'],
+  it: ['optRoutine'],
 };
 
 /** JSX attributes whose text a user sees or hears. */
