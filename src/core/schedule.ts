@@ -35,7 +35,10 @@ export interface ScheduleState {
   awaySince: number | null;
   /** When the current spell turned into a lock (or a closed browser): from then on nothing counts. */
   lockedSince: number | null;
-  /** True once the current spell has been recorded as a natural break. */
+  /**
+   * True once the current spell has counted as a break: recorded as a natural break, or still
+   * going on from a routine that completed (that break is the one recorded). Its time never counts.
+   */
   awaySpellWasNaturalBreak: boolean;
   /** Since when time has counted without interruption; an away spell is never dated earlier. */
   countingFrom: number;
@@ -173,10 +176,17 @@ export function step(previous: ScheduleState, event: ScheduleEvent, now: number,
     state = beginAwaySpell(state, state.lastSeenAt, { locked: true }, timing, effects);
   }
 
+  // The routine's page died with the browser: it is no longer running, and the time the browser
+  // was closed may be a natural break like any other.
+  if (event.type === 'browser:started' && state.mode.kind === 'due' && state.mode.startedAt !== null) {
+    state = { ...state, mode: { ...state.mode, startedAt: null } };
+  }
+
   state = settle(state, now, timing, effects);
 
-  // Anything the user does in a break surface proves they are at the screen.
-  if (event.type.startsWith('user:')) {
+  // Anything the user does in a break surface proves they are at the screen; except the routine's
+  // end, which the page reports by itself, with nobody touching anything (a floor routine).
+  if (event.type.startsWith('user:') && event.type !== 'user:complete') {
     if (state.awaySince !== null) state = endAwaySpell(state, now, timing, effects);
     state = { ...state, activity: 'active' };
   }
@@ -232,9 +242,13 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
     case 'user:skip':
       if (!isPending(state, event.breakId) || timing.strict) return state;
       return resolveAndRestart(state, now, 'skipped', effects);
-    case 'user:complete':
+    case 'user:complete': {
       if (!isPending(state, event.breakId) || state.mode.startedAt === null) return state;
-      return resolveAndRestart(state, now, 'completed', effects);
+      const completed = resolveAndRestart(state, now, 'completed', effects);
+      // A still spell that began during the routine was the break itself: once the routine is
+      // done it is neither screen time nor a second (natural) break, however long it lasts.
+      return completed.awaySince === null ? completed : { ...completed, awaySpellWasNaturalBreak: true };
+    }
     case 'user:pause': {
       let paused = state;
       // Pausing over a pending prompt defers it, like a snooze the user chose to make longer.
@@ -316,7 +330,7 @@ function endAwaySpell(state: ScheduleState, now: number, timing: Timing, effects
  */
 function settle(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
   let next = { ...state };
-  if (next.awaySince !== null && !next.awaySpellWasNaturalBreak && now - next.awaySince >= timing.naturalBreakMs) {
+  if (next.awaySince !== null && !next.awaySpellWasNaturalBreak && !routineRunning(next) && now - next.awaySince >= timing.naturalBreakMs) {
     next = naturalBreak(next, now, effects);
   }
   if (next.mode.kind === 'working' && next.awaySince !== null && !next.awaySpellWasNaturalBreak) {
@@ -372,6 +386,14 @@ function restartCycle(state: ScheduleState, now: number): ScheduleState {
 
 function resumeWorking(state: ScheduleState, now: number): ScheduleState {
   return { ...state, mode: { kind: 'working' }, settledAt: now, countingFrom: now };
+}
+
+/**
+ * Whether the break's routine is playing: a still spell then is the person stretching (a floor
+ * routine has nobody at the keyboard), never a natural break.
+ */
+function routineRunning(state: ScheduleState): boolean {
+  return state.mode.kind === 'due' && state.mode.startedAt !== null;
 }
 
 function isPending(state: ScheduleState, breakId: number): state is ScheduleState & { mode: DueMode } {
