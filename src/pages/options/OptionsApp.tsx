@@ -8,6 +8,7 @@ import { BreakPreview, ExercisePicker, routineSummary } from './ExercisePicker';
 import { FIELD_CONTROLS, SECTIONS, type SectionId } from './fields';
 import { HistoryPanel } from './HistoryPanel';
 import { OverlaySwitch } from './OverlaySwitch';
+import { ShortcutKey } from '../../ui/ShortcutKey';
 import { useSettingsStore, type SaveStatus, type SettingsStore } from './useSettingsStore';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
 
@@ -143,6 +144,10 @@ export function OptionsApp() {
         <section id="section-overlay" aria-labelledby="heading-overlay">
           <h2 id="heading-overlay">{t('optSectionOverlay')}</h2>
           <OverlaySwitch />
+        </section>
+        <section id="section-shortcut" aria-labelledby="heading-shortcut">
+          <h2 id="heading-shortcut">{t('optSectionShortcut')}</h2>
+          <ShortcutKey />
         </section>
         {/* History: owned by HistoryPanel (its own heading and controls). */}
         <section id="history" aria-labelledby="history-heading">

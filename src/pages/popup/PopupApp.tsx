@@ -10,6 +10,7 @@ import { formatClockTime, formatCountdown } from '../../ui/format';
 import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import { OverlayAccess } from '../../ui/OverlayAccess';
+import { ShortcutKey } from '../../ui/ShortcutKey';
 import { Tally } from '../../ui/Tally';
 
 interface Stored {
@@ -135,6 +136,7 @@ export function PopupApp() {
       <h2>{t('todayHeading')}</h2>
       <Tally today={today} withActive />
       <OverlayAccess />
+      <ShortcutKey />
       <button class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
         {t('buttonSettings')}
       </button>
