@@ -20,7 +20,8 @@ export type Request =
   | ({ type: 'break:snooze'; breakId: number } & FromSurface)
   | ({ type: 'break:skip'; breakId: number } & FromSurface)
   | ({ type: 'break:complete'; breakId: number } & FromSurface)
-  | { type: 'break:now' }
+  /** `windowId`: the browser window the popup belongs to, where the break then shows (see `showsInBrowser`). */
+  | { type: 'break:now'; windowId?: number }
   /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */
   | { type: 'pause'; minutes: number | null | 'tomorrow' }
   | { type: 'resume' }
@@ -98,6 +99,9 @@ export function parseRequest(raw: unknown): Request | null {
     case 'break:get':
       return isSurfaceToken(m.token) && only('type', 'token') ? { type: 'break:get', token: m.token } : null;
     case 'break:now':
+      if (!only('type', 'windowId')) return null;
+      if (m.windowId === undefined) return { type: 'break:now' };
+      return typeof m.windowId === 'number' && Number.isSafeInteger(m.windowId) && m.windowId >= 0 ? { type: 'break:now', windowId: m.windowId } : null;
     case 'resume':
     case 'history:clear':
       return only('type') ? ({ type: m.type } as Request) : null;

@@ -3,6 +3,7 @@
 // Time only enters as `now` (epoch ms from the caller's clock), so every rule here can be
 // tested with plain numbers, and a restarted worker is just the stored state stepped again.
 
+import type { AskedFrom } from './presentation';
 import type { Timing } from './timing';
 import { addCountableMs, countableMsBetween } from './working-hours';
 import { isFiniteNumber, isPlainObject } from './fields';
@@ -65,7 +66,8 @@ export type ScheduleEvent =
   | { type: 'alarm' }
   /** Settings or the test-only clock changed; `timing` already holds the new values. */
   | { type: 'timing:changed' }
-  | { type: 'user:break-now' }
+  /** `askedFrom`: where the person asked (popup, shortcut, notification); absent, the break is placed as a due one. */
+  | { type: 'user:break-now'; askedFrom?: AskedFrom }
   | { type: 'user:start'; breakId: number }
   | { type: 'user:snooze'; breakId: number }
   | { type: 'user:skip'; breakId: number }
@@ -89,8 +91,11 @@ export type HistoryRecord =
 export type Effect =
   | { type: 'arm-alarm'; at: number }
   | { type: 'clear-alarm' }
-  /** `mayDefer`: the shell may hold the break back while a window is fullscreen. */
-  | { type: 'present-break'; breakId: number; mayDefer: boolean }
+  /**
+   * `mayDefer`: the shell may hold the break back while a window is fullscreen. `askedFrom`: the
+   * break was asked for there, and shows there (see `showsInBrowser`).
+   */
+  | { type: 'present-break'; breakId: number; mayDefer: boolean; askedFrom?: AskedFrom }
   | { type: 'dismiss-break'; breakId: number; outcome: BreakOutcome }
   | { type: 'notify-heads-up'; dueAt: number }
   | { type: 'record'; record: HistoryRecord };
@@ -224,8 +229,8 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
     case 'activity':
       return applyActivity(state, event.activity, now, timing, effects);
     case 'user:break-now':
-      if (state.mode.kind === 'due') return presentAgain(state, now, timing, effects, { asked: true });
-      return enterDue(state, now, true, timing, effects);
+      if (state.mode.kind === 'due') return presentAgain(state, now, timing, effects, { asked: true, askedFrom: event.askedFrom });
+      return enterDue(state, now, true, timing, effects, event.askedFrom);
     case 'surface:deferred':
       if (!isPending(state, event.breakId)) return state;
       return { ...state, mode: { ...state.mode, deferredAt: now } };
@@ -414,17 +419,23 @@ function deferredRecheckAt(mode: DueMode, timing: Timing): number {
 }
 
 /** Shows the pending prompt again; asked for by the user, it shows at once rather than wait for a fullscreen window. */
-function presentAgain(state: ScheduleState, now: number, timing: Timing, effects: Effect[], { asked } = { asked: false }): ScheduleState {
+function presentAgain(
+  state: ScheduleState,
+  now: number,
+  timing: Timing,
+  effects: Effect[],
+  { asked, askedFrom }: { asked: boolean; askedFrom?: AskedFrom | undefined } = { asked: false },
+): ScheduleState {
   if (state.mode.kind !== 'due') return state;
   const mayDefer = !asked && !state.mode.manual && now < state.mode.dueSince + timing.fullscreenWaitMs;
-  effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer });
+  effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer, ...(askedFrom ? { askedFrom } : {}) });
   return { ...state, mode: { ...state.mode, deferredAt: null } };
 }
 
-function enterDue(state: ScheduleState, now: number, manual: boolean, timing: Timing, effects: Effect[]): ScheduleState {
+function enterDue(state: ScheduleState, now: number, manual: boolean, timing: Timing, effects: Effect[], askedFrom?: AskedFrom): ScheduleState {
   const breakId = state.nextBreakId;
   // Asked for by the user, it shows at once; a scheduled one may wait for a fullscreen video to end.
-  effects.push({ type: 'present-break', breakId, mayDefer: !manual && timing.fullscreenWaitMs > 0 });
+  effects.push({ type: 'present-break', breakId, mayDefer: !manual && timing.fullscreenWaitMs > 0, ...(askedFrom ? { askedFrom } : {}) });
   return {
     ...state,
     mode: { kind: 'due', breakId, dueSince: now, startedAt: null, manual, deferredAt: null },
