@@ -67,7 +67,7 @@ export type ScheduleEvent =
   /** Settings or the test-only clock changed; `timing` already holds the new values. */
   | { type: 'timing:changed' }
   /** `askedFrom`: where the person asked (popup, shortcut, notification); absent, the break is placed as a due one. */
-  | { type: 'user:break-now'; askedFrom?: AskedFrom }
+  | { type: 'user:break-now'; askedFrom?: AskedFrom | undefined }
   | { type: 'user:start'; breakId: number }
   | { type: 'user:snooze'; breakId: number }
   | { type: 'user:skip'; breakId: number }
@@ -95,7 +95,7 @@ export type Effect =
    * `mayDefer`: the shell may hold the break back while a window is fullscreen. `askedFrom`: the
    * break was asked for there, and shows there (see `showsInBrowser`).
    */
-  | { type: 'present-break'; breakId: number; mayDefer: boolean; askedFrom?: AskedFrom }
+  | { type: 'present-break'; breakId: number; mayDefer: boolean; askedFrom?: AskedFrom | undefined }
   | { type: 'dismiss-break'; breakId: number; outcome: BreakOutcome }
   | { type: 'notify-heads-up'; dueAt: number }
   | { type: 'record'; record: HistoryRecord };
@@ -428,14 +428,14 @@ function presentAgain(
 ): ScheduleState {
   if (state.mode.kind !== 'due') return state;
   const mayDefer = !asked && !state.mode.manual && now < state.mode.dueSince + timing.fullscreenWaitMs;
-  effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer, ...(askedFrom ? { askedFrom } : {}) });
+  effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer, askedFrom });
   return { ...state, mode: { ...state.mode, deferredAt: null } };
 }
 
 function enterDue(state: ScheduleState, now: number, manual: boolean, timing: Timing, effects: Effect[], askedFrom?: AskedFrom): ScheduleState {
   const breakId = state.nextBreakId;
   // Asked for by the user, it shows at once; a scheduled one may wait for a fullscreen video to end.
-  effects.push({ type: 'present-break', breakId, mayDefer: !manual && timing.fullscreenWaitMs > 0, ...(askedFrom ? { askedFrom } : {}) });
+  effects.push({ type: 'present-break', breakId, mayDefer: !manual && timing.fullscreenWaitMs > 0, askedFrom });
   return {
     ...state,
     mode: { kind: 'due', breakId, dueSince: now, startedAt: null, manual, deferredAt: null },
