@@ -71,7 +71,7 @@ export interface StoredSchedule {
   awaySince: number | null;
 }
 
-export type Wakes = Partial<Record<'worker-start' | 'alarm' | 'badge-alarm' | 'idle' | 'command', number>>;
+export type Wakes = Partial<Record<'worker-start' | 'alarm' | 'badge-alarm' | 'notification-recheck' | 'idle' | 'command', number>>;
 
 /** An extension page kept open as a control surface: storage reads never wake the worker. */
 export class ChromiumControl {

@@ -5,7 +5,7 @@ import { isDevelopmentInstall } from './storage';
 import { DIAGNOSTICS_KEY } from '../core/storage-keys';
 
 
-export type WakeCause = 'worker-start' | 'alarm' | 'badge-alarm' | 'idle' | 'command';
+export type WakeCause = 'worker-start' | 'alarm' | 'badge-alarm' | 'notification-recheck' | 'idle' | 'command';
 
 interface Diagnostics {
   wakes: Partial<Record<WakeCause, number>>;

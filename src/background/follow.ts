@@ -8,13 +8,13 @@
 // listeners are there only while the break waits in a notification.
 
 import type { Runtime } from 'webextension-polyfill';
-import { browser } from '../platform/browser';
+import { browser, ignoreFailure } from '../platform/browser';
 import { pause } from './pause';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON } from './notifications';
-import { presentBreak, presentBreakInWindow, surfaceOf } from './present';
+import { presentBreak, surfaceOf } from './present';
 import { dispatch, inQueue } from './scheduler';
 import { loadPresentation, loadSnapshot, watchPresentation } from './storage';
-import { isShownBy, sameSurface, type Presentation, type SurfaceSender } from '../core/presentation';
+import { isShownBy, sameSurface, type AskedFrom, type Presentation, type SurfaceSender } from '../core/presentation';
 import { RETURN_HINT_KEY } from '../core/storage-keys';
 import { ownPageOf, SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/messages';
 import { BREAK_PAGE } from '../core/extension-paths';
@@ -60,7 +60,10 @@ let followed: Presentation | null = null;
 
 /** Where the break shows changed (or is learnt at start-up): listen for what that surface needs. */
 function followPresentation(presentation: Presentation | null): void {
-  listenForReturn(presentation?.surface === 'notification');
+  const inNotification = presentation?.surface === 'notification';
+  listenForReturn(inNotification);
+  if (inNotification) armRecheck();
+  else if (followed?.surface === 'notification') void browser.alarms.clear(NOTIFICATION_RECHECK_ALARM).catch(ignoreFailure);
   const moved = !followed || !presentation || !sameSurface(followed, presentation);
   followed = presentation;
   if (moved && (presentation?.surface === 'overlay' || presentation?.surface === 'window')) void expectPort(presentation);
@@ -68,12 +71,35 @@ function followPresentation(presentation: Presentation | null): void {
 
 // --- The notification surface: listeners only while the break waits there ---
 
+const FROM_NOTIFICATION: AskedFrom = { kind: 'notification' };
+
+/**
+ * While the break waits in a notification, the background looks every few seconds whether a
+ * browser window has the focus again: a window can get it back without a focus event (the toolbar
+ * popup closing, some window managers). An alarm, so it survives a stopped background; it is
+ * there only while the break waits in the notification. (A store install of Chrome fires alarms
+ * no sooner than 30 s apart.)
+ */
+export const NOTIFICATION_RECHECK_ALARM = 'unhunch:notification-recheck';
+const NOTIFICATION_RECHECK_MS = 3_000;
+
+function armRecheck(): void {
+  void browser.alarms.create(NOTIFICATION_RECHECK_ALARM, { when: Date.now() + NOTIFICATION_RECHECK_MS }).catch(ignoreFailure);
+}
+
+/** The recheck alarm fired: back in the browser, the break moves there; still away, look again later. */
+export async function recheckNotification(): Promise<void> {
+  await whilePending((p) => p.surface === 'notification', presentAgain);
+  if ((await inQueue(loadPresentation))?.surface === 'notification') armRecheck();
+}
+
 const onFocusChanged = (windowId: number) => {
   // Back from another program while the break waits in a notification: show it in the browser.
   if (windowId !== WINDOW_ID_NONE) void whilePending((p) => p.surface === 'notification', presentAgain);
 };
 const onNotificationClicked = (notificationId: string) => {
-  if (notificationId === BREAK_NOTIFICATION) void whilePending(() => true, (p) => inQueue(() => presentBreakInWindow(p.breakId)));
+  // The person asked for the break: it shows over the current tab of the window they were last in.
+  if (notificationId === BREAK_NOTIFICATION) void whilePending(() => true, (p) => inQueue(() => presentBreak(p.breakId, p, FROM_NOTIFICATION)));
 };
 const onNotificationButton = (notificationId: string, buttonIndex: number) => {
   if (notificationId === BREAK_NOTIFICATION) void notificationButton(buttonIndex);
@@ -221,9 +247,9 @@ async function notificationButton(buttonIndex: number): Promise<void> {
         return;
       }
       if (buttonIndex !== NOTIFICATION_BUTTON.start) return;
-      // Started first, so the break window opens straight into the routine.
+      // Started first, so the break page opens straight into the routine.
       await dispatch({ type: 'user:start', breakId });
-      await inQueue(() => presentBreakInWindow(breakId));
+      await inQueue(async () => presentBreak(breakId, await loadPresentation(), FROM_NOTIFICATION));
     },
   );
 }

@@ -8,14 +8,14 @@
 // install). No page load, title change, tab or window switch does: the surface listeners
 // (surfaces.ts) are there only while a break is on screen.
 
-import type { Runtime } from 'webextension-polyfill';
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import type { Activity } from '../core/schedule';
 import { readSettings } from '../core/settings-rules';
 import { BADGE_ALARM, updateBadge } from './badge';
 import { browser } from '../platform/browser';
 import { countWake } from './diagnostics';
 import { onRequest } from './requests';
-import { registerSurfaceListeners } from './follow';
+import { NOTIFICATION_RECHECK_ALARM, recheckNotification, registerSurfaceListeners } from './follow';
 import { WELCOME_PAGE } from '../core/extension-paths';
 import { ALARM_NAME, dispatch, inQueue, noteWhyStarted, startWorker } from './scheduler';
 import { loadSnapshot } from './storage';
@@ -30,11 +30,16 @@ browser.alarms.onAlarm.addListener((alarm) => {
     countWake('badge-alarm');
     void refreshBadge();
   }
+  if (alarm.name === NOTIFICATION_RECHECK_ALARM) {
+    countWake('notification-recheck');
+    void recheckNotification();
+  }
 });
 
-browser.commands.onCommand.addListener((command) => {
+// The tab the shortcut was pressed in names the window the break shows in (Firefox 126+ and Chrome pass it).
+browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
   countWake('command');
-  if (command === 'take-break') void dispatch({ type: 'user:break-now' });
+  if (command === 'take-break') void dispatch({ type: 'user:break-now', askedFrom: { kind: 'window', windowId: tab?.windowId ?? null } });
 });
 
 browser.idle.onStateChanged.addListener((activity: Activity) => {

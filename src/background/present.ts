@@ -5,7 +5,7 @@
 // plus its place in SURFACES.
 
 import type { Broadcast } from '../core/messages';
-import { sameSurface, type Presentation } from '../core/presentation';
+import { sameSurface, type AskedFrom, type Presentation } from '../core/presentation';
 import type { BreakOutcome } from '../core/schedule';
 import { browser, ignoreFailure } from '../platform/browser';
 import { BREAK_NOTIFICATION, HEADS_UP_NOTIFICATION } from './notifications';
@@ -13,7 +13,7 @@ import { pause } from './pause';
 import { loadSnapshot, savePresentation } from './storage';
 import { notificationSurface } from './surfaces/notification';
 import { overlaySurface } from './surfaces/overlay';
-import { findUser, lastFocusedWindow, newSurfaceToken, type BreakSurface } from './surfaces/surface';
+import { findUser, newSurfaceToken, type BreakSurface } from './surfaces/surface';
 import { windowSurface } from './surfaces/window';
 
 /** In order of preference; the window, last, always shows. */
@@ -30,10 +30,15 @@ export function surfaceOf(presentation: Presentation): BreakSurface {
  * Shows the break where the user is, keeping a surface that still works and removing any other.
  * `previous` is the scheduler's copy; what storage says now wins (another event may have moved it).
  */
-export async function presentBreak(breakId: number, previous: Presentation | null): Promise<void> {
+export async function presentBreak(breakId: number, previous: Presentation | null, askedFrom: AskedFrom | null = null): Promise<void> {
   const snapshot = await loadSnapshot(Date.now());
   const current = snapshot.presentation ?? previous;
-  let where = await findUser();
+  let where = await findUser(askedFrom);
+  // A click on the notification came from another program: the window the break shows in comes forward.
+  if (askedFrom?.kind === 'notification' && where.kind === 'browser' && where.window?.id !== undefined && where.window.focused === false) {
+    await browser.windows.update(where.window.id, { focused: true }).catch(ignoreFailure);
+  }
+  await clearHeadsUp();
   if (current) {
     const verdict = await surfaceOf(current).keeps(current, breakId, where, snapshot);
     if (verdict === 'keep') {
@@ -42,7 +47,7 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
     }
     if (verdict === 'look-again') {
       await pause(SETTLE_MS);
-      where = await findUser();
+      where = await findUser(askedFrom);
     }
   }
   const token = newSurfaceToken();
@@ -51,17 +56,9 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
   await replaceSurface(current, next!);
 }
 
-/** Opens (or focuses) the break window, closing any other surface: a click on the notification, or its Start. */
-export async function presentBreakInWindow(breakId: number): Promise<void> {
-  const snapshot = await loadSnapshot(Date.now());
-  const current = snapshot.presentation;
-  if (current?.surface === 'window' && current.breakId === breakId && (await windowSurface.exists(current))) {
-    await browser.windows.update(current.windowId!, { focused: true }).catch(ignoreFailure);
-    return;
-  }
-  // Centred over the window the user was last in, whether or not it has the focus now.
-  const anchor = await lastFocusedWindow();
-  await replaceSurface(current, (await windowSurface.show(breakId, { kind: 'away', anchor }, snapshot, newSurfaceToken()))!);
+/** The heads-up said a break is coming; once the break shows (on any surface) it has said its piece. */
+function clearHeadsUp(): Promise<unknown> {
+  return browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(ignoreFailure);
 }
 
 /** Records where the break shows now, then takes down the surface it showed on before, if that was another. */
@@ -82,5 +79,5 @@ export async function dismissBreak(breakId: number, outcome: BreakOutcome, prese
     await savePresentation(null);
   }
   await browser.notifications.clear(BREAK_NOTIFICATION).catch(ignoreFailure);
-  await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(ignoreFailure);
+  await clearHeadsUp();
 }

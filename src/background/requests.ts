@@ -73,7 +73,7 @@ async function answer(request: Request): Promise<unknown> {
       return { ...resolved(processed, request.breakId), today: tallyFor(processed.history, localDayKey(processed.now)) };
     }
     case 'break:now':
-      await dispatch({ type: 'user:break-now' });
+      await dispatch({ type: 'user:break-now', askedFrom: request.windowId === undefined ? undefined : { kind: 'window', windowId: request.windowId } });
       return { ok: true };
     case 'pause':
       await dispatch(await pauseEvent(request.minutes));

@@ -106,7 +106,7 @@ async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promi
         void dispatch({ type: 'surface:deferred', breakId: effect.breakId });
         return;
       }
-      await presentBreak(effect.breakId, snapshot.presentation);
+      await presentBreak(effect.breakId, snapshot.presentation, effect.askedFrom ?? null);
       return;
     case 'dismiss-break':
       await dismissBreak(effect.breakId, effect.outcome, snapshot.presentation);

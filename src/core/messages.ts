@@ -4,7 +4,7 @@ import { isPossibleDay, readHistory, type DayTally, type History } from './histo
 import type { ImportResult } from './history-io';
 import type { BreakOutcome } from './schedule';
 import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE } from './extension-paths';
-import { isBreakId, isPlainObject } from './fields';
+import { isBreakId, isCount, isPlainObject } from './fields';
 
 /**
  * The token the background put in the break page's URL when it showed the break there: a request
@@ -20,7 +20,8 @@ export type Request =
   | ({ type: 'break:snooze'; breakId: number } & FromSurface)
   | ({ type: 'break:skip'; breakId: number } & FromSurface)
   | ({ type: 'break:complete'; breakId: number } & FromSurface)
-  | { type: 'break:now' }
+  /** `windowId`: the browser window the popup belongs to, where the break then shows (see `showsInBrowser`). */
+  | { type: 'break:now'; windowId?: number }
   /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */
   | { type: 'pause'; minutes: number | null | 'tomorrow' }
   | { type: 'resume' }
@@ -100,6 +101,8 @@ export function parseRequest(raw: unknown): Request | null {
     case 'break:get':
       return isSurfaceToken(m.token) && only('type', 'token') ? { type: 'break:get', token: m.token } : null;
     case 'break:now':
+      if (!only('type', 'windowId') || (m.windowId !== undefined && !isCount(m.windowId))) return null;
+      return m.windowId === undefined ? { type: 'break:now' } : { type: 'break:now', windowId: m.windowId };
     case 'resume':
     case 'history:clear':
       return only('type') ? ({ type: m.type } as Request) : null;

@@ -36,6 +36,32 @@ export function isShownBy(presentation: Presentation, sender: SurfaceSender): bo
   return false;
 }
 
+/**
+ * Where a person who asked for the break (rather than the schedule) asked from: the browser window of
+ * the toolbar popup or of the tab the shortcut was pressed in (null when the browser did not say: the
+ * window they were last in), or a click on our notification (the window they were last in, brought
+ * forward).
+ */
+export type AskedFrom = { kind: 'window'; windowId: number | null } | { kind: 'notification' };
+
+/** What the browser says of a window: enough to place a break. */
+export interface WindowFacts {
+  id?: number;
+  focused?: boolean;
+}
+
+/**
+ * Whether the break shows in the browser (over the window's current tab, or as its own window)
+ * rather than as a notification. A break someone asked for shows where they asked, whatever the
+ * browser says of the window's focus: while the toolbar popup has the focus, Chromium on Linux
+ * reports its window as not focused. A break that fell due shows in the browser only if a window
+ * of it has the focus; otherwise the person is in another program.
+ */
+export function showsInBrowser(window: WindowFacts | null, askedFrom: AskedFrom | null): boolean {
+  if (askedFrom !== null) return true;
+  return window !== null && window.id !== undefined && window.focused !== false;
+}
+
 export function readPresentation(stored: unknown): Presentation | null {
   if (!isPlainObject(stored)) return null;
   const p = stored;

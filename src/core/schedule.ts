@@ -3,6 +3,7 @@
 // Time only enters as `now` (epoch ms from the caller's clock), so every rule here can be
 // tested with plain numbers, and a restarted worker is just the stored state stepped again.
 
+import type { AskedFrom } from './presentation';
 import type { Timing } from './timing';
 import { addCountableMs, countableMsBetween } from './working-hours';
 import { isFiniteNumber, isPlainObject } from './fields';
@@ -35,7 +36,10 @@ export interface ScheduleState {
   awaySince: number | null;
   /** When the current spell turned into a lock (or a closed browser): from then on nothing counts. */
   lockedSince: number | null;
-  /** True once the current spell has been recorded as a natural break. */
+  /**
+   * True once the current spell has counted as a break: recorded as a natural break, or still
+   * going on from a routine that completed (that break is the one recorded). Its time never counts.
+   */
   awaySpellWasNaturalBreak: boolean;
   /** Since when time has counted without interruption; an away spell is never dated earlier. */
   countingFrom: number;
@@ -62,7 +66,8 @@ export type ScheduleEvent =
   | { type: 'alarm' }
   /** Settings or the test-only clock changed; `timing` already holds the new values. */
   | { type: 'timing:changed' }
-  | { type: 'user:break-now' }
+  /** `askedFrom`: where the person asked (popup, shortcut, notification); absent, the break is placed as a due one. */
+  | { type: 'user:break-now'; askedFrom?: AskedFrom | undefined }
   | { type: 'user:start'; breakId: number }
   | { type: 'user:snooze'; breakId: number }
   | { type: 'user:skip'; breakId: number }
@@ -86,8 +91,11 @@ export type HistoryRecord =
 export type Effect =
   | { type: 'arm-alarm'; at: number }
   | { type: 'clear-alarm' }
-  /** `mayDefer`: the shell may hold the break back while a window is fullscreen. */
-  | { type: 'present-break'; breakId: number; mayDefer: boolean }
+  /**
+   * `mayDefer`: the shell may hold the break back while a window is fullscreen. `askedFrom`: the
+   * break was asked for there, and shows there (see `showsInBrowser`).
+   */
+  | { type: 'present-break'; breakId: number; mayDefer: boolean; askedFrom?: AskedFrom | undefined }
   | { type: 'dismiss-break'; breakId: number; outcome: BreakOutcome }
   | { type: 'notify-heads-up'; dueAt: number }
   | { type: 'record'; record: HistoryRecord };
@@ -173,10 +181,17 @@ export function step(previous: ScheduleState, event: ScheduleEvent, now: number,
     state = beginAwaySpell(state, state.lastSeenAt, { locked: true }, timing, effects);
   }
 
+  // The routine's page died with the browser: it is no longer running, and the time the browser
+  // was closed may be a natural break like any other.
+  if (event.type === 'browser:started' && state.mode.kind === 'due' && state.mode.startedAt !== null) {
+    state = { ...state, mode: { ...state.mode, startedAt: null } };
+  }
+
   state = settle(state, now, timing, effects);
 
-  // Anything the user does in a break surface proves they are at the screen.
-  if (event.type.startsWith('user:')) {
+  // Anything the user does in a break surface proves they are at the screen; except the routine's
+  // end, which the page reports by itself, with nobody touching anything (a floor routine).
+  if (event.type.startsWith('user:') && event.type !== 'user:complete') {
     if (state.awaySince !== null) state = endAwaySpell(state, now, timing, effects);
     state = { ...state, activity: 'active' };
   }
@@ -214,8 +229,8 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
     case 'activity':
       return applyActivity(state, event.activity, now, timing, effects);
     case 'user:break-now':
-      if (state.mode.kind === 'due') return presentAgain(state, now, timing, effects, { asked: true });
-      return enterDue(state, now, true, timing, effects);
+      if (state.mode.kind === 'due') return presentAgain(state, now, timing, effects, { asked: true, askedFrom: event.askedFrom });
+      return enterDue(state, now, true, timing, effects, event.askedFrom);
     case 'surface:deferred':
       if (!isPending(state, event.breakId)) return state;
       return { ...state, mode: { ...state.mode, deferredAt: now } };
@@ -232,9 +247,13 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
     case 'user:skip':
       if (!isPending(state, event.breakId) || timing.strict) return state;
       return resolveAndRestart(state, now, 'skipped', effects);
-    case 'user:complete':
+    case 'user:complete': {
       if (!isPending(state, event.breakId) || state.mode.startedAt === null) return state;
-      return resolveAndRestart(state, now, 'completed', effects);
+      const completed = resolveAndRestart(state, now, 'completed', effects);
+      // A still spell that began during the routine was the break itself: once the routine is
+      // done it is neither screen time nor a second (natural) break, however long it lasts.
+      return completed.awaySince === null ? completed : { ...completed, awaySpellWasNaturalBreak: true };
+    }
     case 'user:pause': {
       let paused = state;
       // Pausing over a pending prompt defers it, like a snooze the user chose to make longer.
@@ -316,7 +335,7 @@ function endAwaySpell(state: ScheduleState, now: number, timing: Timing, effects
  */
 function settle(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
   let next = { ...state };
-  if (next.awaySince !== null && !next.awaySpellWasNaturalBreak && now - next.awaySince >= timing.naturalBreakMs) {
+  if (next.awaySince !== null && !next.awaySpellWasNaturalBreak && !routineRunning(next) && now - next.awaySince >= timing.naturalBreakMs) {
     next = naturalBreak(next, now, effects);
   }
   if (next.mode.kind === 'working' && next.awaySince !== null && !next.awaySpellWasNaturalBreak) {
@@ -374,6 +393,14 @@ function resumeWorking(state: ScheduleState, now: number): ScheduleState {
   return { ...state, mode: { kind: 'working' }, settledAt: now, countingFrom: now };
 }
 
+/**
+ * Whether the break's routine is playing: a still spell then is the person stretching (a floor
+ * routine has nobody at the keyboard), never a natural break.
+ */
+function routineRunning(state: ScheduleState): boolean {
+  return state.mode.kind === 'due' && state.mode.startedAt !== null;
+}
+
 function isPending(state: ScheduleState, breakId: number): state is ScheduleState & { mode: DueMode } {
   return state.mode.kind === 'due' && state.mode.breakId === breakId;
 }
@@ -392,17 +419,23 @@ function deferredRecheckAt(mode: DueMode, timing: Timing): number {
 }
 
 /** Shows the pending prompt again; asked for by the user, it shows at once rather than wait for a fullscreen window. */
-function presentAgain(state: ScheduleState, now: number, timing: Timing, effects: Effect[], { asked } = { asked: false }): ScheduleState {
+function presentAgain(
+  state: ScheduleState,
+  now: number,
+  timing: Timing,
+  effects: Effect[],
+  { asked, askedFrom }: { asked: boolean; askedFrom?: AskedFrom | undefined } = { asked: false },
+): ScheduleState {
   if (state.mode.kind !== 'due') return state;
   const mayDefer = !asked && !state.mode.manual && now < state.mode.dueSince + timing.fullscreenWaitMs;
-  effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer });
+  effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer, askedFrom });
   return { ...state, mode: { ...state.mode, deferredAt: null } };
 }
 
-function enterDue(state: ScheduleState, now: number, manual: boolean, timing: Timing, effects: Effect[]): ScheduleState {
+function enterDue(state: ScheduleState, now: number, manual: boolean, timing: Timing, effects: Effect[], askedFrom?: AskedFrom): ScheduleState {
   const breakId = state.nextBreakId;
   // Asked for by the user, it shows at once; a scheduled one may wait for a fullscreen video to end.
-  effects.push({ type: 'present-break', breakId, mayDefer: !manual && timing.fullscreenWaitMs > 0 });
+  effects.push({ type: 'present-break', breakId, mayDefer: !manual && timing.fullscreenWaitMs > 0, askedFrom });
   return {
     ...state,
     mode: { kind: 'due', breakId, dueSince: now, startedAt: null, manual, deferredAt: null },

@@ -23,8 +23,11 @@ export const WORKER_GOAL_BYTES = 15 * 1024;
  * surface behind one interface (+0.3 KB) and issue 12's checks that only the surface showing a
  * break may drive it (+1.3 KB): 30,036 B when raised; 30,869 B after the rest of issue 12 (telling
  * an update from a browser start, the busy-page timeout, the history's guard against a wrong clock).
+ * 32 KiB for issue 15 (+1.2 KB): a break asked for shows in the window it was asked from, the
+ * alarm that moves a break out of the notification when focus returns unannounced, the heads-up
+ * cleared, and a hands-free routine recorded as completed: 32,096 B when raised.
  */
-export const WORKER_BUDGET_BYTES = 31 * 1024;
+export const WORKER_BUDGET_BYTES = 32 * 1024;
 /**
  * The store zip's budget is the product plus an allowance per shipped language (issue 19 item 6),
  * so adding a language is budgeted and growing the product is still a decision.

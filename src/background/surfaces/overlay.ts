@@ -12,7 +12,7 @@ export const overlaySurface: BreakSurface = {
   async show(breakId, where, snapshot, token) {
     if (where.kind !== 'browser' || where.tabId === null) return null;
     if ((await showOverlay(where.tabId, breakId, breakPageQuery(snapshot, token))) !== 'shown') return null;
-    return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window.id !== undefined ? { windowId: where.window.id } : {}), token };
+    return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window?.id !== undefined ? { windowId: where.window.id } : {}), token };
   },
 
   async keeps(current, breakId, where, snapshot) {

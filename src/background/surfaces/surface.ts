@@ -2,12 +2,15 @@
 
 import type { Windows } from 'webextension-polyfill';
 import { hintQuery, promptView } from '../../core/break-view';
-import type { Presentation, SurfaceKind } from '../../core/presentation';
+import { showsInBrowser, type AskedFrom, type Presentation, type SurfaceKind } from '../../core/presentation';
 import { browser } from '../../platform/browser';
 import type { Snapshot } from '../storage';
 
-/** Where the user is: in another program, or in a browser window (with its active tab if it has tabs). */
-export type Whereabouts = { kind: 'away'; anchor: Windows.Window | null } | { kind: 'browser'; window: Windows.Window; tabId: number | null };
+/**
+ * Where the user is: in another program, or in a browser window (with its active tab if it has
+ * tabs; no window at all when they asked for a break from a browser that has none left).
+ */
+export type Whereabouts = { kind: 'away'; anchor: Windows.Window | null } | { kind: 'browser'; window: Windows.Window | null; tabId: number | null };
 
 /** What a surface still showing a break (maybe an earlier one) should do now that the break is shown again. */
 export type Verdict = 'keep' | 'replace' | 'look-again';
@@ -35,12 +38,20 @@ export function lastFocusedWindow(): Promise<Windows.Window | null> {
   return browser.windows.getLastFocused().catch(() => null);
 }
 
-export async function findUser(): Promise<Whereabouts> {
-  const window = await lastFocusedWindow();
-  if (!window || window.id === undefined || window.focused === false) return { kind: 'away', anchor: window };
+/** Where the user is; `askedFrom`: where they asked for the break, which is where it shows (core/presentation.ts). */
+export async function findUser(askedFrom: AskedFrom | null = null): Promise<Whereabouts> {
+  const window = (await windowAskedFrom(askedFrom)) ?? (await lastFocusedWindow());
+  if (!showsInBrowser(window, askedFrom)) return { kind: 'away', anchor: window };
+  if (!window || window.id === undefined) return { kind: 'browser', window: null, tabId: null };
   if (window.type !== undefined && window.type !== 'normal') return { kind: 'browser', window, tabId: null };
   const [tab] = await browser.tabs.query({ active: true, windowId: window.id }).catch(() => []);
   return { kind: 'browser', window, tabId: tab?.id ?? null };
+}
+
+/** The window a request named, if it still exists. */
+async function windowAskedFrom(askedFrom: AskedFrom | null): Promise<Windows.Window | null> {
+  if (askedFrom?.kind !== 'window' || askedFrom.windowId === null) return null;
+  return browser.windows.get(askedFrom.windowId).catch(() => null);
 }
 
 /**

@@ -14,6 +14,7 @@ import { OverlaySwitch } from './OverlaySwitch';
 import { SectionNav, type NavSection } from './SectionNav';
 import { FilterItem, SettingsFilter, useSettingsFilter } from './SettingsFilter';
 import './options-layout.css';
+import { ShortcutKey } from '../../ui/ShortcutKey';
 import { useSettingsStore, type SaveStatus, type SettingsStore } from './useSettingsStore';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
 
@@ -112,6 +113,7 @@ function fieldsOf(section: SectionId): SettingKey[] {
 const PAGE_SECTIONS: readonly NavSection[] = [
   ...SECTIONS.map((section) => ({ id: `section-${section.id}`, headingKey: section.headingKey })),
   { id: 'section-overlay', headingKey: 'optSectionOverlay' },
+  { id: 'section-shortcut', headingKey: 'optSectionShortcut' },
   { id: 'history', headingKey: 'historyHeading' },
   { id: 'section-backup', headingKey: 'optSectionBackup' },
 ];
@@ -192,6 +194,12 @@ export function OptionsApp() {
               <OverlaySwitch />
             </FilterItem>
           </PageSection>
+          <PageSection id="section-shortcut" headingId="heading-shortcut" filter={filter}>
+            <h2 id="heading-shortcut">{t('optSectionShortcut')}</h2>
+            <FilterItem id="shortcut" result={filter}>
+              <ShortcutKey />
+            </FilterItem>
+          </PageSection>
           {/* History: owned by HistoryPanel (its own heading and controls); the filter shows or hides it whole. */}
           <PageSection id="history" headingId="history-heading" filter={filter}>
             <FilterItem id="history" result={filter}>
@@ -206,6 +214,7 @@ export function OptionsApp() {
           </PageSection>
         </main>
       </div>
+import { ShortcutKey } from '../../ui/ShortcutKey';
     </>
   );
 }

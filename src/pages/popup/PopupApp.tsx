@@ -10,6 +10,7 @@ import { formatClockTime, formatCountdown } from '../../ui/format';
 import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import { OverlayAccess } from '../../ui/OverlayAccess';
+import { ShortcutKey } from '../../ui/ShortcutKey';
 import { Tally } from '../../ui/Tally';
 
 interface Stored {
@@ -67,6 +68,15 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
+/**
+ * "Take a break now": the break shows in the window this popup belongs to. The background can't
+ * find it by itself: while the popup has the focus, Chromium on Linux says no window has it.
+ */
+async function takeBreakHere(): Promise<void> {
+  const windowId = (await browser.windows.getCurrent().catch(() => null))?.id;
+  await request(windowId === undefined ? { type: 'break:now' } : { type: 'break:now', windowId });
+}
+
 const PAUSE_CHOICES: ReadonlyArray<{ minutes: number | null | 'tomorrow'; label: string }> = [
   { minutes: 30, label: 'pauseFor30Minutes' },
   { minutes: 60, label: 'pauseFor1Hour' },
@@ -107,7 +117,7 @@ export function PopupApp() {
           </button>
         ) : (
           <>
-            <button class="primary" onClick={() => void request({ type: 'break:now' }).then(() => window.close())}>
+            <button class="primary" onClick={() => void takeBreakHere().then(() => window.close())}>
               {state.mode.kind === 'due' ? t('buttonShowBreak') : t('buttonBreakNow')}
             </button>
             <button aria-expanded={menuOpen} aria-controls="pause-menu" onClick={() => setMenuOpen((open) => !open)}>
@@ -135,6 +145,7 @@ export function PopupApp() {
       <h2>{t('todayHeading')}</h2>
       <Tally today={today} withActive />
       <OverlayAccess />
+      <ShortcutKey />
       <button class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
         {t('buttonSettings')}
       </button>

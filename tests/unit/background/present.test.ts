@@ -71,6 +71,7 @@ async function freshBackground() {
     return { id, type: 'popup' };
   };
   browser.windows!.get = async (id: number) => {
+    if (world.lastFocused?.id === id) return world.lastFocused;
     if (!world.openWindows.has(id)) throw new Error(`No window with id: ${id}`);
     return { id };
   };
@@ -227,6 +228,57 @@ describe('choosing the break surface', () => {
       { tabId: 2, kind: 'show' },
       { tabId: 1, kind: 'close' },
     ]);
+  });
+
+  it('a break asked for from a window (the toolbar popup) shows over its current tab even when the browser says it is not focused', async () => {
+    const { scheduler } = await freshBackground();
+    // While the action popup has the focus, Chromium on Linux reports its window as not focused.
+    world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now', askedFrom: { kind: 'window', windowId: 10 } });
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1, windowId: 10 });
+    expect(notifications()).toEqual({});
+  });
+
+  it('a break asked for by the shortcut (window unknown) shows in the window the person was last in, never as a notification', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now', askedFrom: { kind: 'window', windowId: null } });
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
+    expect(notifications()).toEqual({});
+  });
+
+  it('a break asked for from a browser with no window left opens its own window, not a notification', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused = null;
+    await scheduler.dispatch({ type: 'user:break-now', askedFrom: { kind: 'window', windowId: 10 } });
+    expect(await storedPresentation()).toMatchObject({ surface: 'window' });
+    expect(notifications()).toEqual({});
+  });
+
+  it('a break asked for from a window moves a break waiting in the notification there', async () => {
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
+    await scheduler.dispatch({ type: 'user:break-now', askedFrom: { kind: 'window', windowId: 10 } });
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
+    expect(notifications()).toEqual({});
+  });
+
+  it.each([
+    ['over the page', (): void => void world.overlay.set(1, 'shown'), 'overlay'],
+    ['in its window', (): void => undefined, 'window'],
+    ['as a notification', (): void => void (world.lastFocused!.focused = false), 'notification'],
+  ])('clears the heads-up notification when the break shows %s', async (_, arrange, surface) => {
+    const { scheduler } = await freshBackground();
+    arrange();
+    await fakeBrowser.notifications.create('unhunch:heads-up', { type: 'basic', iconUrl: 'icon.png', title: 'headsUpTitle', message: 'headsUpMessage' });
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(await storedPresentation()).toMatchObject({ surface });
+    expect(Object.keys(notifications())).toEqual(surface === 'notification' ? ['unhunch:break'] : []);
   });
 
   it('replaces the notification with the overlay once the user is back in the browser', async () => {
@@ -501,13 +553,24 @@ describe('following the break', () => {
     expect(notifications()).toEqual({});
   });
 
-  it('Start on the notification starts the routine and opens the break window', async () => {
+  it('Start on the notification starts the routine and shows it over the current tab, bringing its window forward', async () => {
+    const { scheduler } = await withListeners();
+    world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await fakeBrowser.notifications.onButtonClicked.trigger('unhunch:break', 0);
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ breakId: 1, surface: 'overlay', tabId: 1, windowId: 10 }));
+    expect((await storedMode()).startedAt).toEqual(expect.any(Number));
+    expect(world.focusedWindows).toEqual([10]);
+    expect(notifications()).toEqual({});
+  });
+
+  it('Start on the notification opens the break window where the overlay may not go', async () => {
     const { scheduler } = await withListeners();
     world.lastFocused!.focused = false;
     await scheduler.dispatch({ type: 'user:break-now' });
     await fakeBrowser.notifications.onButtonClicked.trigger('unhunch:break', 0);
     await vi.waitFor(async () => expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'window', windowId: 100, token: expect.stringMatching(/^[0-9a-f]{32}$/) }));
-    expect((await storedMode()).startedAt).toEqual(expect.any(Number));
     expect(notifications()).toEqual({});
   });
 
@@ -521,14 +584,38 @@ describe('following the break', () => {
     expect(world.createdWindows).toHaveLength(0);
   });
 
-  it('a click on the notification opens the break window, not yet started', async () => {
+  it('a click on the notification shows the break, not yet started, over the current tab of the window the person was last in', async () => {
     const { scheduler } = await withListeners();
     world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
     await scheduler.dispatch({ type: 'user:break-now' });
     await fakeBrowser.notifications.onClicked.trigger('unhunch:break');
-    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }));
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1, windowId: 10 }));
     expect((await storedMode()).startedAt).toBeNull();
+    expect(world.focusedWindows).toEqual([10]);
+    expect(world.createdWindows).toHaveLength(0);
     expect(notifications()).toEqual({});
+  });
+
+  it('moves the break from the notification into the browser at the next recheck when a window has the focus again without a focus event', async () => {
+    const { scheduler, surfaces } = await withListeners();
+    world.lastFocused!.focused = false;
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('unhunch:notification-recheck')).toBeDefined());
+    const armed = (await fakeBrowser.alarms.get('unhunch:notification-recheck'))!;
+    expect(armed.scheduledTime - Date.now()).toBeLessThanOrEqual(5_000);
+    // Still in another program: the break stays in the notification, and the recheck is armed again.
+    await fakeBrowser.alarms.clear('unhunch:notification-recheck');
+    await surfaces.recheckNotification();
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
+    expect(await fakeBrowser.alarms.get('unhunch:notification-recheck')).toBeDefined();
+    // The popup closed, the window has the focus again, and no focus event came.
+    world.lastFocused!.focused = true;
+    await surfaces.recheckNotification();
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 }));
+    expect(notifications()).toEqual({});
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('unhunch:notification-recheck')).toBeUndefined());
   });
 
   it('listens for focus and notification clicks only while the break waits in a notification', async () => {

@@ -52,6 +52,12 @@ describe('who may drive the scheduler', () => {
     expect(await storedMode()).toBe('due');
   });
 
+  it('takes a break now asked for from the popup with the window it belongs to', async () => {
+    const { handleMessage } = await freshBackground();
+    await handleMessage({ type: 'break:now', windowId: 3 }, OWN_PAGE);
+    expect(await storedMode()).toBe('due');
+  });
+
   it("ignores a content script in a web page, even one carrying the extension's id", async () => {
     const { handleMessage } = await freshBackground();
     expect(handleMessage({ type: 'break:now' }, { id: 'test-extension-id', url: 'https://evil.example/' })).toBeUndefined();
@@ -67,7 +73,17 @@ describe('who may drive the scheduler', () => {
 
   it('ignores malformed requests from its own pages', async () => {
     const { handleMessage } = await freshBackground();
-    for (const bad of [null, 'break:now', { type: 'break:now', extra: 1 }, { type: 'break:skip', breakId: '1' }, { type: 'pause', minutes: -1 }, { type: 'explode' }]) {
+    for (const bad of [
+      null,
+      'break:now',
+      { type: 'break:now', extra: 1 },
+      { type: 'break:now', windowId: '3' },
+      { type: 'break:now', windowId: -1 },
+      { type: 'break:now', windowId: 1.5 },
+      { type: 'break:skip', breakId: '1' },
+      { type: 'pause', minutes: -1 },
+      { type: 'explode' },
+    ]) {
       expect(handleMessage(bad, OWN_PAGE)).toBeUndefined();
     }
     expect(await storedMode()).toBeUndefined();

@@ -215,3 +215,63 @@ describe('scheduler invariants over random sequences', () => {
     );
   }, 600_000);
 });
+
+describe('a routine that plays to its end', () => {
+  const SEC = 1000;
+  /** What the idle API reports during the routine: a state, some time after the previous report (or the Start). */
+  const report = fc.record({ afterMs: fc.integer({ min: 0, max: 700 * SEC }), activity: fc.constantFrom<Activity>('idle', 'locked', 'active') });
+
+  it('is recorded as completed exactly once, and no still spell overlapping it is ever a natural break', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 60, max: 600 }),
+        fc.integer({ min: 60, max: 1800 }),
+        fc.integer({ min: 15, max: 600 }),
+        fc.array(report, { maxLength: 6 }),
+        fc.integer({ min: 0, max: 120 * MIN }),
+        (breakSeconds, naturalBreakSeconds, idleDetectionSeconds, reports, stillAfterMs) => {
+          const timing: Timing = timingFrom({ ...DEFAULT_SETTINGS, breakSeconds, idleDetectionSeconds }, { naturalBreakSeconds });
+          const effects: Effect[] = [];
+          let now = Date.UTC(2026, 0, 1, 9);
+          let state = initialScheduleState(now);
+          const send = (event: ScheduleEvent) => {
+            const result = step(state, event, now, timing);
+            state = result.state;
+            effects.push(...result.effects);
+          };
+          send({ type: 'worker:started' });
+          send({ type: 'user:break-now' });
+          const breakId = state.mode.kind === 'due' ? state.mode.breakId : -1;
+          send({ type: 'user:start', breakId });
+          const startedAt = now;
+          const endsAt = startedAt + breakSeconds * SEC;
+          // Whatever the idle API says while the routine plays (a report no later than its end).
+          for (const { afterMs, activity } of reports) {
+            if (now + afterMs > endsAt) break;
+            now += afterMs;
+            send({ type: 'activity', activity });
+          }
+          now = endsAt;
+          send({ type: 'user:complete', breakId });
+          expect(state.mode.kind).toBe('working');
+          // Away when it ended: still for a while longer (the alarm fires if one is armed), then back.
+          if (state.activity !== 'active') {
+            if (state.alarmAt !== null && state.alarmAt <= now + stillAfterMs) {
+              now = Math.max(now, state.alarmAt);
+              send({ type: 'alarm' });
+            }
+            now = Math.max(now, endsAt + stillAfterMs);
+            send({ type: 'activity', activity: 'active' });
+          }
+          const recorded = (kind: string) => effects.filter((e) => e.type === 'record' && e.record.kind === kind).length;
+          expect(recorded('completed')).toBe(1);
+          expect(recorded('natural')).toBe(0);
+          expect(effects.filter((e) => e.type === 'dismiss-break')).toEqual([{ type: 'dismiss-break', breakId, outcome: 'completed' }]);
+          // The break is over: the new cycle has counted no more than the time since the routine ended.
+          expect(cycleActiveMsAt(state, now, timing)).toBeLessThanOrEqual(now - endsAt);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});

@@ -302,6 +302,88 @@ describe('snooze, skip, complete', () => {
   });
 });
 
+describe('a completed break is completed, whatever the input during its routine', () => {
+  /** A hands-free routine: Start, then nobody touches anything (a floor routine) until the page reports its end. */
+  function handsFreeBreak(breakMs: number, naturalBreakMs: number): Day {
+    const day = new Day({ ...timingFrom(DEFAULT_SETTINGS, null), breakMs, naturalBreakMs });
+    day.wait(30 * MIN);
+    const id = day.breakId;
+    day.send({ type: 'user:start', breakId: id });
+    // The idle API reports one detection interval after the Start click, the last input.
+    day.wait(day.timing.idleDetectionMs);
+    day.send({ type: 'activity', activity: 'idle' });
+    day.wait(breakMs - day.timing.idleDetectionMs);
+    day.send({ type: 'user:complete', breakId: id });
+    return day;
+  }
+
+  it.each([
+    ['equals', 0],
+    ['is 1 s shorter than', -SEC],
+    ['is 1 s longer than', SEC],
+  ])('a break whose length %s the away threshold is recorded as completed, not as a natural break', (_, deltaMs) => {
+    const day = handsFreeBreak(2 * MIN + deltaMs, 2 * MIN);
+    expect(day.recorded('completed')).toBe(1);
+    expect(day.recorded('natural')).toBe(0);
+    // Its surface stays for the Done screen: the only dismissal says completed.
+    expect(day.effects.filter((e) => e.type === 'dismiss-break')).toEqual([{ type: 'dismiss-break', breakId: 1, outcome: 'completed' }]);
+    expect(day.state.mode.kind).toBe('working');
+  });
+
+  it('the default 5 min away threshold with a 300 s break: completed', () => {
+    const day = handsFreeBreak(5 * MIN, 5 * MIN);
+    expect(day.recorded('completed')).toBe(1);
+    expect(day.recorded('natural')).toBe(0);
+  });
+
+  it('staying still after the routine is part of that break: no natural break, no screen time, and the next cycle starts on return', () => {
+    const day = handsFreeBreak(2 * MIN, 2 * MIN);
+    day.wait(60 * MIN);
+    expect(day.state.alarmAt).toBeNull();
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.recorded('natural')).toBe(0);
+    expect(day.recorded('completed')).toBe(1);
+    expect(day.activeMs).toBe(0);
+    day.wait(30 * MIN - SEC);
+    expect(day.prompts).toBe(1);
+    day.wait(SEC);
+    expect(day.prompts).toBe(2);
+  });
+
+  it('a lock during the routine does not take the break down either', () => {
+    const day = new Day({ ...timingFrom(DEFAULT_SETTINGS, null), breakMs: 2 * MIN, naturalBreakMs: 2 * MIN });
+    day.wait(30 * MIN);
+    day.send({ type: 'user:start', breakId: day.breakId });
+    day.wait(10 * SEC);
+    day.send({ type: 'activity', activity: 'locked' });
+    day.wait(2 * MIN);
+    expect(day.state.mode.kind).toBe('due');
+    day.send({ type: 'user:complete', breakId: day.breakId });
+    expect(day.recorded('completed')).toBe(1);
+    expect(day.recorded('natural')).toBe(0);
+  });
+
+  it('walking away from a prompt nobody started is still a natural break', () => {
+    const day = new Day({ ...timingFrom(DEFAULT_SETTINGS, null), breakMs: 2 * MIN, naturalBreakMs: 2 * MIN });
+    day.wait(30 * MIN);
+    day.send({ type: 'activity', activity: 'idle' });
+    day.wait(2 * MIN);
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.recorded('natural')).toBe(1);
+  });
+
+  it('a routine cut off by closing the browser is no longer running: a long closure is a natural break', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    day.send({ type: 'user:start', breakId: day.breakId });
+    day.wait(30 * SEC);
+    day.now += 60 * MIN;
+    day.send({ type: 'browser:started' });
+    expect(day.recorded('natural')).toBe(1);
+    expect(day.state.mode.kind).toBe('working');
+  });
+});
+
 describe('pause and take a break now', () => {
   it('while paused nothing counts and nothing appears; the pause ends by itself', () => {
     const day = new Day();
