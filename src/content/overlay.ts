@@ -13,6 +13,7 @@
 // (the contract: core/overlay-protocol.ts).
 
 import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
 import { BREAK_PAGE } from '../core/extension-paths';
 import { isOverlayClose, type OverlayApi } from '../core/overlay-protocol';
 
@@ -97,7 +98,8 @@ function createApi(): OverlayApi {
 
     function setUpFrame(): void {
       frame.src = frameSrc;
-      frame.title = 'Unhunch break';
+      // Content scripts have i18n: the title a screen reader gives the frame is in the browser's language.
+      frame.title = t('breakPageTitle');
       frame.setAttribute('allow', 'autoplay');
       frame.setAttribute('style', FRAME_STYLE);
     }
