@@ -10,6 +10,7 @@ import { applyAndRememberTheme } from '../../ui/theme';
 import { OVERLAY_CLOSE } from '../../core/overlay-protocol';
 import { CloseAction } from './CloseAction';
 import { holdSurfacePort } from './surface-port';
+import { useAccidentalKeyGuard } from './key-guard';
 import { watchPreferences, type BreakPreferences } from './preferences';
 import type { PromptView } from '../../core/break-view';
 
@@ -91,6 +92,7 @@ export function BreakApp({ surface, token, storedPrompt, breakView, initialPrefe
   // Set once the break is answered here, so leaving the page afterwards is not "closed early".
   const answered = useRef(false);
   const breakId = screen.kind === 'prompt' || screen.kind === 'why' || screen.kind === 'routine' ? screen.view.breakId : null;
+  const keysAnswered = useAccidentalKeyGuard(screen.kind === 'prompt');
 
   useEffect(() => {
     void breakView.then((view) => {
@@ -170,6 +172,7 @@ export function BreakApp({ surface, token, storedPrompt, breakView, initialPrefe
           key={`prompt-${screen.from ?? 'first'}`}
           view={screen.view}
           focusWhy={screen.from === 'why'}
+          keysAnswered={keysAnswered}
           onStart={() => void start(screen.view.breakId)}
           onSnooze={() => void answer('break:snooze', screen.view.breakId)}
           onSkip={() => void answer('break:skip', screen.view.breakId)}
@@ -188,6 +191,7 @@ export function BreakApp({ surface, token, storedPrompt, breakView, initialPrefe
           chime={chime}
           onDone={() => void complete(screen.view.breakId)}
           onSnooze={screen.view.canSnooze ? () => void answer('break:snooze', screen.view.breakId) : undefined}
+          onSkip={screen.view.canSkip ? () => void answer('break:skip', screen.view.breakId) : undefined}
         />
       );
     case 'done':
@@ -212,6 +216,7 @@ function Loading() {
 function Prompt({
   view,
   focusWhy,
+  keysAnswered,
   onStart,
   onSnooze,
   onSkip,
@@ -219,6 +224,8 @@ function Prompt({
 }: {
   view: PromptView;
   focusWhy: boolean;
+  /** False for the first second after the prompt appears, when keys are taken as typing already under way. */
+  keysAnswered: boolean;
   onStart: () => void;
   onSnooze: () => void;
   onSkip: () => void;
@@ -246,7 +253,7 @@ function Prompt({
     return () => window.removeEventListener('keydown', onKey);
   }, [view.canSnooze, onSnooze, onStart]);
   return (
-    <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body">
+    <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body" data-keys={keysAnswered ? 'answered' : 'not-yet'}>
       <h1 id="prompt-heading">{minutes >= 1 ? t('promptHeading', [String(minutes)]) : t('promptHeadingShort')}</h1>
       <p id="prompt-body">{t('promptBody')}</p>
       {!view.canSnooze && view.canSkip && view.snoozesInRow > 0 && <p>{t('snoozeLimitReached', [String(view.snoozesInRow)])}</p>}
