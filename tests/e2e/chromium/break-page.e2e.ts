@@ -341,7 +341,8 @@ describeWithBrowser('Chromium: the break page, by keyboard and for assistive tec
     expect(page.isClosed()).toBe(false);
     expect(await page.getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
     expect(await page.getByTestId('pause').count()).toBe(0);
-    expect(await storedTally(control)).toEqual(before);
+    const answers = ({ completed, snoozed, skipped }: Partial<Record<string, number>>) => ({ completed, snoozed, skipped });
+    expect(answers(await storedTally(control))).toEqual(answers(before));
     // After it, a key answers as usual.
     await pressClosing(page, 'Escape');
     await waitFor('the break window to close', async () => page.isClosed());
