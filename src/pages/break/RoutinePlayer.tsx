@@ -104,7 +104,7 @@ export function RoutinePlayer({
 
   const cues = useMemo(() => ({ chime, speech: createSpeechCues(browser.i18n.getUILanguage()) }), [chime]);
   /** Leaving the routine early (Snooze, Skip): the voice stops at once, not when the surface has gone. */
-  const stop = (leave: () => void) => () => {
+  const leaveWith = (leave: () => void) => () => {
     cues.speech.cancel();
     leave();
   };
@@ -155,7 +155,7 @@ export function RoutinePlayer({
         forward();
       } else if (event.key === 'Escape' && onSnooze) {
         event.preventDefault();
-        stop(onSnooze)();
+        leaveWith(onSnooze)();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -166,10 +166,7 @@ export function RoutinePlayer({
   if (!current) return <main class="card" aria-busy="true" />;
   const step = current.step;
   const exerciseId = step.kind === 'exercise' ? step.exerciseId : step.nextExerciseId;
-  const stepNumber = stepNumberAt(
-    timeline.map((s) => s.step),
-    position.index,
-  );
+  const stepNumber = stepNumberAt(timeline.map((s) => s.step), position.index);
   const upcoming = timeline.slice(position.index + 1).find((s) => s.step.kind === 'exercise');
   const secondsLeft = Math.ceil(position.remainingInStepMs / 1000);
   const shownRemainingMs = reduceMotion ? secondsLeft * 1000 : position.remainingInStepMs;
@@ -212,12 +209,12 @@ export function RoutinePlayer({
         // The way out, for mouse and touch as much as for the keyboard: the prompt's own buttons, named as there.
         <div class="actions way-out">
           {onSnooze && (
-            <button class="quiet" onClick={stop(onSnooze)} aria-keyshortcuts="Escape">
+            <button class="quiet" onClick={leaveWith(onSnooze)} aria-keyshortcuts="Escape">
               {t('buttonSnooze', [String(view.snoozeMinutes)])}
             </button>
           )}
           {onSkip && (
-            <button class="quiet" onClick={stop(onSkip)}>
+            <button class="quiet" onClick={leaveWith(onSkip)}>
               {t('buttonSkip')}
             </button>
           )}
