@@ -98,6 +98,7 @@ function createApi(): OverlayApi {
 
     function setUpFrame(): void {
       frame.src = frameSrc;
+      // Content scripts have i18n: the title a screen reader gives the frame is in the browser's language.
       frame.title = t('breakPageTitle');
       frame.setAttribute('allow', 'autoplay');
       frame.setAttribute('style', FRAME_STYLE);

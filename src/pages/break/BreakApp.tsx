@@ -10,6 +10,7 @@ import { applyAndRememberTheme } from '../../ui/theme';
 import { OVERLAY_CLOSE } from '../../core/overlay-protocol';
 import { CloseAction } from './CloseAction';
 import { holdSurfacePort } from './surface-port';
+import { useAccidentalKeyGuard } from './key-guard';
 import { watchPreferences, type BreakPreferences } from './preferences';
 import type { PromptView } from '../../core/break-view';
 import { isExerciseId } from '../../core/exercises';
@@ -94,6 +95,7 @@ export function BreakApp({ surface, token, storedPrompt, breakView, initialPrefe
   // Set once the break is answered here, so leaving the page afterwards is not "closed early".
   const answered = useRef(false);
   const breakId = screen.kind === 'prompt' || screen.kind === 'why' || screen.kind === 'routine' ? screen.view.breakId : null;
+  const keysAnswered = useAccidentalKeyGuard(screen.kind === 'prompt');
 
   useEffect(() => {
     void breakView.then((view) => {
@@ -173,6 +175,7 @@ export function BreakApp({ surface, token, storedPrompt, breakView, initialPrefe
           key={`prompt-${screen.from ?? 'first'}`}
           view={screen.view}
           focusWhy={screen.from === 'why'}
+          keysAnswered={keysAnswered}
           onStart={() => void start(screen.view.breakId)}
           onSnooze={() => void answer('break:snooze', screen.view.breakId)}
           onSkip={() => void answer('break:skip', screen.view.breakId)}
@@ -191,6 +194,7 @@ export function BreakApp({ surface, token, storedPrompt, breakView, initialPrefe
           chime={chime}
           onDone={() => void complete(screen.view.breakId)}
           onSnooze={screen.view.canSnooze ? () => void answer('break:snooze', screen.view.breakId) : undefined}
+          onSkip={screen.view.canSkip ? () => void answer('break:skip', screen.view.breakId) : undefined}
         />
       );
     case 'done':
@@ -226,6 +230,7 @@ function planOf(view: PromptView | BreakView): string | null {
 function Prompt({
   view,
   focusWhy,
+  keysAnswered,
   onStart,
   onSnooze,
   onSkip,
@@ -233,6 +238,8 @@ function Prompt({
 }: {
   view: PromptView | BreakView;
   focusWhy: boolean;
+  /** False for the first second after the prompt appears, when keys are taken as typing already under way. */
+  keysAnswered: boolean;
   onStart: () => void;
   onSnooze: () => void;
   onSkip: () => void;
@@ -261,7 +268,7 @@ function Prompt({
     return () => window.removeEventListener('keydown', onKey);
   }, [view.canSnooze, onSnooze, onStart]);
   return (
-    <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body prompt-plan">
+    <main class="card" aria-labelledby="prompt-heading" aria-describedby="prompt-body prompt-plan" data-keys={keysAnswered ? 'answered' : 'not-yet'}>
       <h1 id="prompt-heading">{minutes >= 1 ? tPlural('promptHeading', minutes) : t('promptHeadingShort')}</h1>
       <p id="prompt-body">{t('promptBody')}</p>
       {/* Holds its line while the background's answer is on its way, so the buttons don't move. */}

@@ -13,10 +13,11 @@ import {
 } from '../../core/player';
 import { buildRoutine, isRoutineId } from '../../core/routines';
 import type { Chime } from '../../ui/chime';
-import { t, uiLocale } from '../../platform/i18n';
+import { t, tPlural, uiLocale } from '../../platform/i18n';
 import { Illustration } from '../../ui/Illustration';
 import { createSpeechCues } from '../../ui/speech';
 import { sideText, stepLabel, stepTitle } from '../../ui/step-label';
+import { stepNumberAt } from '../../core/step-number';
 import { useFocusOnMount } from './focus';
 import type { BreakPreferences } from './preferences';
 
@@ -61,14 +62,17 @@ export function RoutinePlayer({
   chime,
   onDone,
   onSnooze,
+  onSkip,
 }: {
   view: BreakView;
   preferences: BreakPreferences;
   /** Owned by the page, which opens it on the Start click. */
   chime: Chime;
   onDone: () => void;
-  /** Escape during the routine: stop now, come back later (absent when snoozing is not allowed). */
+  /** The Snooze button and Escape during the routine: stop now, come back later (absent when snoozing is not allowed). */
   onSnooze?: () => void;
+  /** The Skip button during the routine (absent in strict mode, where the break has no way out). */
+  onSkip?: () => void;
 }) {
   const timeline: TimedStep[] = useMemo(() => {
     const routineId = isRoutineId(view.routineId) ? view.routineId : 'desk';
@@ -98,6 +102,11 @@ export function RoutinePlayer({
   };
 
   const cues = useMemo(() => ({ chime, speech: createSpeechCues(uiLocale()) }), [chime]);
+  /** Leaving the routine early (Snooze, Skip): the voice stops at once, not when the surface has gone. */
+  const leaveWith = (leave: () => void) => () => {
+    cues.speech.cancel();
+    leave();
+  };
   useEffect(() => {
     const stop = () => cues.speech.cancel();
     window.addEventListener('pagehide', stop);
@@ -145,8 +154,7 @@ export function RoutinePlayer({
         forward();
       } else if (event.key === 'Escape' && onSnooze) {
         event.preventDefault();
-        cues.speech.cancel();
-        onSnooze();
+        leaveWith(onSnooze)();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -159,8 +167,7 @@ export function RoutinePlayer({
   // A transition shows the drawing of the hold it leads to: its set-up (variant) and its side.
   const shown = step.kind === 'exercise' ? step : timeline.slice(position.index + 1).find((s) => s.step.kind === 'exercise')?.step;
   const exerciseId = step.kind === 'exercise' ? step.exerciseId : step.nextExerciseId;
-  const exerciseCount = timeline.filter((s) => s.step.kind === 'exercise').length;
-  const exerciseNumber = timeline.slice(0, position.index + 1).filter((s) => s.step.kind === 'exercise').length;
+  const stepNumber = stepNumberAt(timeline.map((s) => s.step), position.index);
   const upcoming = timeline.slice(position.index + 1).find((s) => s.step.kind === 'exercise');
   const secondsLeft = Math.ceil(position.remainingInStepMs / 1000);
   const shownRemainingMs = reduceMotion ? secondsLeft * 1000 : position.remainingInStepMs;
@@ -171,7 +178,7 @@ export function RoutinePlayer({
 
   return (
     <main class="card routine" aria-labelledby="step-title">
-      <p class="progress">{t('stepOfSteps', [String(Math.max(1, exerciseNumber)), String(exerciseCount)])}</p>
+      <p class="progress step-count">{t('stepOfSteps', [String(stepNumber.current), String(stepNumber.total)])}</p>
       {isExerciseId(exerciseId) && (
         <Illustration
           id={exerciseId}
@@ -181,9 +188,9 @@ export function RoutinePlayer({
       )}
       <h1 id="step-title">{stepTitle(step)}</h1>
       {side && <p class="side">{side}</p>}
-      {how && <p>{how}</p>}
+      {how && <p class="how">{how}</p>}
       <CountdownRing fraction={fraction} seconds={secondsLeft} paused={paused} />
-      <p class="progress">
+      <p class="progress next-up">
         {upcoming && upcoming.step.kind === 'exercise' ? t('nextUp', [stepLabel(upcoming.step)]) : t('lastStep')}
       </p>
       <div class="actions" role="group" aria-label={t('routineRegionLabel')}>
@@ -191,15 +198,9 @@ export function RoutinePlayer({
           <span aria-hidden="true">← </span>
           {t('buttonStepBack')}
         </button>
-        <button
-          class="primary"
-          ref={pauseButton}
-          onClick={() => setPaused((p) => !p)}
-          aria-pressed={paused}
-          aria-keyshortcuts="Space"
-          data-testid="pause"
-        >
-          {t('buttonPause')}
+        {/* The label says what the button does next; the ring says "Paused" while it is. */}
+        <button class="primary" ref={pauseButton} onClick={() => setPaused((p) => !p)} aria-keyshortcuts="Space" data-testid="pause">
+          {t(paused ? 'buttonResume' : 'buttonPause')}
         </button>
         <button
           onClick={forward}
@@ -211,6 +212,23 @@ export function RoutinePlayer({
           <span aria-hidden="true"> →</span>
         </button>
       </div>
+      {onSnooze || onSkip ? (
+        // The way out, for mouse and touch as much as for the keyboard: the prompt's own buttons, named as there.
+        <div class="actions way-out">
+          {onSnooze && (
+            <button class="quiet" onClick={leaveWith(onSnooze)} aria-keyshortcuts="Escape">
+              {tPlural('buttonSnooze', view.snoozeMinutes)}
+            </button>
+          )}
+          {onSkip && (
+            <button class="quiet" onClick={leaveWith(onSkip)}>
+              {t('buttonSkip')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <p class="strict-note">{t('routineStrictNote')}</p>
+      )}
       <p class="hint">{t(onSnooze ? 'routineKeyboardHint' : 'routineKeyboardHintNoSnooze')}</p>
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="step-announcement">
         {announcement}

@@ -214,7 +214,6 @@ export function OptionsApp() {
           </PageSection>
         </main>
       </div>
-import { ShortcutKey } from '../../ui/ShortcutKey';
     </>
   );
 }

@@ -192,6 +192,8 @@ describeWithBrowser('Chromium: the break cycle over the page survives a stopped 
     expect(still.alarmAt).toBeNull();
     expect(surfaceCount(s())).toBe(1);
     expect(breakFrame(page)).toBe(frame);
+    // The frame's name for screen readers comes from the locale, like the break page's own title.
+    expect(await (await frame.frameElement()).getAttribute('title')).toBe('Stretch break — Unhunch');
 
     // The click wakes the stopped worker.
     await frame.getByRole('button', { name: /^Start/ }).click();
