@@ -315,6 +315,8 @@ const FILTER_CASES: ReadonlyArray<{ locale: string; word: string; setting: strin
   { locale: 'de', word: 'Vollbild', setting: 'fullscreenWaitMinutes' },
   // Case and accents don't matter: "nächsten" in "Minuten bis zur nächsten Pause …".
   { locale: 'de', word: 'NACHSTEN', setting: 'badgeMinutes' },
+  // Japanese has no spaces between words: a part of a label finds it ("スヌーズ時間（分）").
+  { locale: 'ja', word: 'スヌーズ時間', setting: 'snoozeMinutes' },
 ];
 
 for (const locale of [...new Set(FILTER_CASES.map((c) => c.locale))]) {
