@@ -14,9 +14,10 @@ export function basicNotification(title: string, message: string) {
   return { type: 'basic' as const, iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message };
 }
 
-export async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void> {
+/** `silent` during a call: Chrome then plays no sound; Firefox has no such option and shows it plainly. */
+export async function notifyHeadsUp(msUntilBreak: number, timing: Timing, silent = false): Promise<void> {
   const seconds = Math.max(1, Math.round(msUntilBreak / 1000));
-  await browser.notifications
-    .create(HEADS_UP_NOTIFICATION, basicNotification(t('headsUpTitle'), t('headsUpMessage', [String(seconds), String(minutesShown(timing.breakMs))])))
-    .catch(ignoreFailure);
+  const basic = basicNotification(t('headsUpTitle'), t('headsUpMessage', [String(seconds), String(minutesShown(timing.breakMs))]));
+  if (silent && (await browser.notifications.create(HEADS_UP_NOTIFICATION, { ...basic, silent: true } as typeof basic).then(() => true, () => false))) return;
+  await browser.notifications.create(HEADS_UP_NOTIFICATION, basic).catch(ignoreFailure);
 }

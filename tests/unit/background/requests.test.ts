@@ -139,7 +139,7 @@ describe('answering in both browsers (no polyfill in the worker)', () => {
 });
 
 describe('importing history: the page checks the file, the background merges the days', () => {
-  const TALLY = { activeMs: 60_000, completed: 1, snoozed: 0, skipped: 0, natural: 2 };
+  const TALLY = { activeMs: 60_000, completed: 1, snoozed: 0, skipped: 0, natural: 2, held: 0 };
 
   it('merges checked days into the stored history and reports what changed', async () => {
     const { handleMessage } = await freshBackground();
