@@ -109,7 +109,9 @@ function run(commands: readonly Command[]): void {
 
   const checkCall = (before: ScheduleState, event: ScheduleEvent, looked: boolean, effects: Effect[]) => {
     // A call is presence: an idle spell in a call is never a natural break (a lock, a closed browser or a sleeping computer may be).
-    const lockedAway = before.lockedSince !== null || event.type === 'browser:started' || (before.alarmAt !== null && clock - before.alarmAt > timing.naturalBreakMs);
+    // As the core sees it: a clock gone backwards moves the armed alarm back with it.
+    const alarmAt = before.alarmAt === null ? null : before.alarmAt + Math.min(0, clock - before.lastSeenAt);
+    const lockedAway = before.lockedSince !== null || event.type === 'browser:started' || (alarmAt !== null && clock - alarmAt > timing.naturalBreakMs);
     if (inCall(before, clock) && (!looked || callSignal || before.callManual) && !lockedAway) {
       expect(effects.filter((e) => e.type === 'record' && e.record.kind === 'natural')).toEqual([]);
     }
