@@ -23,12 +23,13 @@ export async function updateBadge(state: ScheduleState, now: number, timing: Tim
   const text = badgeText(state, now, timing, withMinutes);
   if (text === shown) return;
   shown = text;
-  const color = state.mode.kind === 'due' ? '#b3261e' : state.mode.kind === 'paused' ? '#5f6368' : '#13766b';
+  const held = state.mode.kind === 'due' && state.mode.heldSince !== null;
+  const color = held ? '#5f6368' : state.mode.kind === 'due' ? '#b3261e' : state.mode.kind === 'paused' ? '#5f6368' : '#13766b';
   await Promise.all([
     browser.action.setBadgeText({ text }),
     browser.action.setBadgeBackgroundColor({ color }),
     browser.action.setTitle({
-      title: state.mode.kind === 'due' ? t('badgeTitleDue') : state.mode.kind === 'paused' ? t('badgeTitlePaused') : t('extName'),
+      title: held ? t('badgeTitleHeld') : state.mode.kind === 'due' ? t('badgeTitleDue') : state.mode.kind === 'paused' ? t('badgeTitlePaused') : t('extName'),
     }),
   ]).catch(ignoreFailure);
 }

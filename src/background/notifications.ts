@@ -19,9 +19,10 @@ function headsUpMessage(seconds: number, minutes: number): string {
   return tPlural('headsUpMessage', minutes, [formatCount(seconds), formatCount(minutes)]);
 }
 
-export async function notifyHeadsUp(msUntilBreak: number, timing: Timing): Promise<void> {
+/** `silent` during a call: Chrome then plays no sound; Firefox has no such option and shows it plainly. */
+export async function notifyHeadsUp(msUntilBreak: number, timing: Timing, silent = false): Promise<void> {
   const seconds = Math.max(1, Math.round(msUntilBreak / 1000));
-  await browser.notifications
-    .create(HEADS_UP_NOTIFICATION, basicNotification(t('headsUpTitle'), headsUpMessage(seconds, minutesShown(timing.breakMs))))
-    .catch(ignoreFailure);
+  const basic = basicNotification(t('headsUpTitle'), headsUpMessage(seconds, minutesShown(timing.breakMs)));
+  if (silent && (await browser.notifications.create(HEADS_UP_NOTIFICATION, { ...basic, silent: true } as typeof basic).then(() => true, () => false))) return;
+  await browser.notifications.create(HEADS_UP_NOTIFICATION, basic).catch(ignoreFailure);
 }

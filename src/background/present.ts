@@ -81,3 +81,26 @@ export async function dismissBreak(breakId: number, outcome: BreakOutcome, prese
   await browser.notifications.clear(BREAK_NOTIFICATION).catch(ignoreFailure);
   await clearHeadsUp();
 }
+
+/**
+ * A break held for a call up to the limit, the call still going on: offered as a notification
+ * without sound, never over the screen a call may be sharing (the break window only if the
+ * browser can't notify).
+ */
+export async function presentBreakQuietly(breakId: number, previous: Presentation | null): Promise<void> {
+  const snapshot = await loadSnapshot(Date.now());
+  const current = snapshot.presentation ?? previous;
+  const token = newSurfaceToken();
+  const away = { kind: 'away', anchor: null } as const;
+  const next = (await notificationSurface.show(breakId, away, snapshot, token)) ?? (await windowSurface.show(breakId, away, snapshot, token));
+  await replaceSurface(current, next!);
+}
+
+/** A shown break is held for a call: its surface goes, with nothing left to follow it. */
+export async function withdrawBreak(breakId: number, previous: Presentation | null): Promise<void> {
+  const current = (await loadSnapshot(Date.now())).presentation ?? previous;
+  if (current?.breakId !== breakId) return;
+  await savePresentation(null);
+  await surfaceOf(current).takeDown(current);
+  await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(ignoreFailure);
+}

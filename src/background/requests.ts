@@ -81,6 +81,10 @@ async function answer(request: Request): Promise<unknown> {
     case 'resume':
       await dispatch({ type: 'user:resume' });
       return { ok: true };
+    case 'call':
+      if (request.minutes === 'end') await dispatch({ type: 'user:call-end' });
+      else await dispatch({ type: 'user:call', until: request.minutes === null ? null : Date.now() + request.minutes * 60_000 });
+      return { ok: true };
     case 'history:import':
       return inQueue(() => importDays(historyStore, request.days, localDayKey(Date.now())));
     case 'history:clear':

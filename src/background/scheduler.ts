@@ -4,10 +4,10 @@ import { browser, ignoreFailure } from '../platform/browser';
 import { applyRecords, type History } from '../core/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
 import { stayLoadedWhileAway } from './away';
+import { findCallSignal } from './call';
 import { updateBadge } from './badge';
 import { notifyHeadsUp } from './notifications';
-import { dismissBreak, presentBreak } from './present';
-import { lastFocusedWindow } from './surfaces/surface';
+import { dismissBreak, presentBreak, presentBreakQuietly, withdrawBreak } from './present';
 import { loadSnapshot, type Snapshot } from './storage';
 import { BROWSER_SESSION_KEY, HISTORY_KEY, RUNNING_VERSION_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/storage-keys';
 
@@ -74,10 +74,16 @@ export function inQueue<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** The break page's own answers need no look for a call; every wake-up that can show or hold a break does. */
+const NO_CALL_LOOK: ReadonlySet<ScheduleEvent['type']> = new Set(['user:start', 'user:snooze', 'user:skip', 'user:complete', 'user:pause', 'user:resume', 'user:break-now']);
+
 async function process(event: ScheduleEvent): Promise<Processed> {
+  const [snapshot, callSignal] = await Promise.all([
+    loadSnapshot(Date.now()),
+    NO_CALL_LOOK.has(event.type) ? undefined : findCallSignal().catch(() => undefined),
+  ]);
   const now = Date.now();
-  const snapshot = await loadSnapshot(now);
-  const { state, effects } = step(snapshot.state, event, now, snapshot.timing);
+  const { state, effects } = step(snapshot.state, event, now, snapshot.timing, callSignal);
   const records = effects.flatMap((e): HistoryRecord[] => (e.type === 'record' ? [e.record] : []));
   const history = applyRecords(snapshot.history, records);
   // Persist first: the worker may be stopped at any await below, and state must survive it.
@@ -101,25 +107,19 @@ async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promi
       await browser.alarms.clear(ALARM_NAME);
       return;
     case 'present-break':
-      if (effect.mayDefer && (await focusedWindowIsFullscreen())) {
-        // Do not disturb: queued behind this event, not awaited (that would wait on ourselves).
-        void dispatch({ type: 'surface:deferred', breakId: effect.breakId });
-        return;
-      }
-      await presentBreak(effect.breakId, snapshot.presentation, effect.askedFrom ?? null);
+      if (effect.quiet) await presentBreakQuietly(effect.breakId, snapshot.presentation);
+      else await presentBreak(effect.breakId, snapshot.presentation, effect.askedFrom ?? null);
+      return;
+    case 'withdraw-break':
+      await withdrawBreak(effect.breakId, snapshot.presentation);
       return;
     case 'dismiss-break':
       await dismissBreak(effect.breakId, effect.outcome, snapshot.presentation);
       return;
     case 'notify-heads-up':
-      await notifyHeadsUp(effect.dueAt - now, snapshot.timing);
+      await notifyHeadsUp(effect.dueAt - now, snapshot.timing, effect.silent);
       return;
     case 'record':
       return; // Folded into the history saved with the state.
   }
-}
-
-async function focusedWindowIsFullscreen(): Promise<boolean> {
-  const window = await lastFocusedWindow();
-  return window?.focused === true && window.state === 'fullscreen';
 }

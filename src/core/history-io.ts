@@ -16,7 +16,9 @@ export const IMPORT_MAX_CHARS = 1_000_000;
 export const IMPORT_MAX_PROBLEMS = 20;
 export { DAY_ACTIVE_MS_MAX, DAY_COUNT_MAX } from './history';
 
-const TALLY_FIELDS = ['activeMs', 'completed', 'snoozed', 'skipped', 'natural'] as const satisfies readonly (keyof DayTally)[];
+const TALLY_FIELDS = ['activeMs', 'completed', 'snoozed', 'skipped', 'natural', 'held'] as const satisfies readonly (keyof DayTally)[];
+/** Fields an older export may lack: they read as 0. */
+const OPTIONAL_TALLY_FIELDS: readonly string[] = ['held'];
 
 export interface HistoryExport {
   format: typeof EXPORT_FORMAT;
@@ -62,14 +64,14 @@ export function csvRow(fields: readonly string[]): string {
 }
 
 /** Column names are stable identifiers, not translated, so scripts and spreadsheets can rely on them. */
-export const CSV_HEADER = ['date', 'active_minutes', 'breaks_completed', 'breaks_snoozed', 'breaks_skipped', 'natural_breaks'] as const;
+export const CSV_HEADER = ['date', 'active_minutes', 'breaks_completed', 'breaks_snoozed', 'breaks_skipped', 'natural_breaks', 'breaks_held'] as const;
 
 /** One row per stored day, oldest first, CRLF line ends (RFC 4180). */
 export function historyToCsv(history: History): string {
   let csv = csvRow(CSV_HEADER);
   for (const [day, t] of Object.entries(sortedDays(history))) {
     const activeMinutes = String(Math.round(t.activeMs / 6_000) / 10);
-    csv += csvRow([day, activeMinutes, String(t.completed), String(t.snoozed), String(t.skipped), String(t.natural)]);
+    csv += csvRow([day, activeMinutes, String(t.completed), String(t.snoozed), String(t.skipped), String(t.natural), String(t.held)]);
   }
   return csv;
 }
@@ -144,7 +146,10 @@ function checkTally(value: unknown, path: string, report: (key: string, path: st
   for (const field of TALLY_FIELDS) {
     const fieldPath = `${path}.${field}`;
     const v = value[field];
-    if (!Object.hasOwn(value, field)) report('importMissing', fieldPath);
+    if (!Object.hasOwn(value, field)) {
+      if (OPTIONAL_TALLY_FIELDS.includes(field)) continue;
+      report('importMissing', fieldPath);
+    }
     else if (field === 'activeMs' ? !isActiveMs(v) : !isCount(v)) {
       if (field === 'activeMs') report('importNotActiveMs', fieldPath, String(DAY_ACTIVE_MS_MAX));
       else report('importNotCount', fieldPath);
@@ -160,7 +165,7 @@ function checkTally(value: unknown, path: string, report: (key: string, path: st
   }
   if (!valid) return null;
   const t = value as unknown as DayTally;
-  return { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural };
+  return { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural, held: t.held ?? 0 };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface DayTally {
   snoozed: number;
   skipped: number;
   natural: number;
+  /** Breaks held for a call (each counted once, on the day it was first held). */
+  held: number;
 }
 
 /** Day key (`YYYY-MM-DD`, local time) → that day's tally. */
@@ -25,11 +27,11 @@ export const DAY_COUNT_MAX = 25 * 60;
 
 /** A day's tally that a real day could have: what an import may bring in. */
 export function isPossibleDay(t: DayTally): boolean {
-  return t.activeMs <= DAY_ACTIVE_MS_MAX && [t.completed, t.snoozed, t.skipped, t.natural].every((count) => count <= DAY_COUNT_MAX);
+  return t.activeMs <= DAY_ACTIVE_MS_MAX && [t.completed, t.snoozed, t.skipped, t.natural, t.held].every((count) => count <= DAY_COUNT_MAX);
 }
 
 export function emptyTally(): DayTally {
-  return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0 };
+  return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0, held: 0 };
 }
 
 /** The local calendar day of an instant, as `YYYY-MM-DD`. */
@@ -78,7 +80,9 @@ export function readHistory(stored: unknown): History {
   for (const [key, t] of Object.entries(stored)) {
     if (!DAY_KEY_PATTERN.test(key) || !isPlainObject(t)) continue;
     if (typeof t.activeMs === 'number' && t.activeMs >= 0 && isCount(t.completed) && isCount(t.snoozed) && isCount(t.skipped) && isCount(t.natural)) {
-      history[key] = { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural };
+      // Days stored before breaks were held for calls have no `held`.
+      const held = isCount(t.held) ? t.held : 0;
+      history[key] = { activeMs: t.activeMs, completed: t.completed, snoozed: t.snoozed, skipped: t.skipped, natural: t.natural, held };
     }
   }
   return history;

@@ -5,6 +5,7 @@ import type { ImportResult } from './history-io';
 import type { BreakOutcome } from './schedule';
 import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE } from './extension-paths';
 import { isBreakId, isCount, isPlainObject } from './fields';
+import { isManualCallMinutes, type ManualCallMinutes } from './call';
 
 /**
  * The token the background put in the break page's URL when it showed the break there: a request
@@ -25,6 +26,8 @@ export type Request =
   /** `minutes` null: until resumed; 'tomorrow': until the next working-hours start. */
   | { type: 'pause'; minutes: number | null | 'tomorrow' }
   | { type: 'resume' }
+  /** "I'm in a call" for `minutes` (null: until ended), or 'end': the call is over. Breaks are held meanwhile. */
+  | { type: 'call'; minutes: ManualCallMinutes | 'end' }
   /**
    * Days of an import file the page has checked (history-io.ts). They are merged in the
    * background's queue, so no history write can slip in between read and write.
@@ -68,7 +71,7 @@ const BREAK_ACTIONS = new Set(['break:start', 'break:snooze', 'break:skip', 'bre
 /** Each of our pages may ask only what it has a button for; the welcome page asks nothing. */
 export const REQUESTS_BY_PAGE: Readonly<Record<string, ReadonlySet<Request['type']>>> = {
   [BREAK_PAGE]: new Set(['break:get', 'break:start', 'break:snooze', 'break:skip', 'break:complete']),
-  [POPUP_PAGE]: new Set(['break:now', 'pause', 'resume']),
+  [POPUP_PAGE]: new Set(['break:now', 'pause', 'resume', 'call']),
   [OPTIONS_PAGE]: new Set(['history:import', 'history:clear']),
 };
 
@@ -112,6 +115,8 @@ export function parseRequest(raw: unknown): Request | null {
       return typeof m.minutes === 'number' && Number.isInteger(m.minutes) && m.minutes > 0 && m.minutes <= MAX_PAUSE_MINUTES
         ? { type: 'pause', minutes: m.minutes }
         : null;
+    case 'call':
+      return only('type', 'minutes') && (m.minutes === 'end' || isManualCallMinutes(m.minutes)) ? { type: 'call', minutes: m.minutes } : null;
     default:
       return null;
   }

@@ -19,8 +19,10 @@ export type Mode =
       dueSince: number;
       startedAt: number | null;
       manual: boolean;
-      /** Set while the break waits for a fullscreen window to be left (do not disturb). */
-      deferredAt: number | null;
+      /** Set while the break is held for a call (call.ts): not shown, and shown once the call ends. */
+      heldSince: number | null;
+      /** Whether this break was held at all: the history counts it once. */
+      held: boolean;
     }
   /** `until` null means "until I resume". */
   | { kind: 'paused'; until: number | null };
@@ -55,6 +57,13 @@ export interface ScheduleState {
   alarmAt: number | null;
   /** The latest `now` stepped; a smaller `now` means the clock went backwards. */
   lastSeenAt: number;
+  /** What the background found the last time it looked for a call signal (fullscreen, camera, microphone, screen). */
+  callSignal: boolean;
+  /** "I'm in a call", said in the popup; `callManualUntil` null means until it is ended. */
+  callManual: boolean;
+  callManualUntil: number | null;
+  /** While a break is held: when the call was first found gone (it shows a settle time later). */
+  callGoneAt: number | null;
 }
 
 export type ScheduleEvent =
@@ -72,8 +81,9 @@ export type ScheduleEvent =
   | { type: 'user:snooze'; breakId: number }
   | { type: 'user:skip'; breakId: number }
   | { type: 'user:complete'; breakId: number }
-  /** The focused window is fullscreen: the due break waits (do not disturb). */
-  | { type: 'surface:deferred'; breakId: number }
+  /** "I'm in a call" from the popup: `until` null means until it is ended. */
+  | { type: 'user:call'; until: number | null }
+  | { type: 'user:call-end' }
   /**
    * The break surface was closed before the routine finished: counts as a snooze where a snooze
    * is allowed; in strict mode or past the snooze limit the break shows again.
@@ -86,18 +96,21 @@ export type BreakOutcome = 'completed' | 'snoozed' | 'skipped' | 'natural';
 
 export type HistoryRecord =
   | { kind: 'active'; ms: number; at: number }
-  | { kind: BreakOutcome; at: number };
+  | { kind: BreakOutcome | 'held'; at: number };
 
 export type Effect =
   | { type: 'arm-alarm'; at: number }
   | { type: 'clear-alarm' }
   /**
-   * `mayDefer`: the shell may hold the break back while a window is fullscreen. `askedFrom`: the
-   * break was asked for there, and shows there (see `showsInBrowser`).
+   * `quiet`: a break held for a call to the limit: a notification without sound, never over the
+   * screen. `askedFrom`: the break was asked for there, and shows there (see `showsInBrowser`).
    */
-  | { type: 'present-break'; breakId: number; mayDefer: boolean; askedFrom?: AskedFrom | undefined }
+  | { type: 'present-break'; breakId: number; quiet: boolean; askedFrom?: AskedFrom | undefined }
   | { type: 'dismiss-break'; breakId: number; outcome: BreakOutcome }
-  | { type: 'notify-heads-up'; dueAt: number }
+  /** A shown break is held for a call: its surface goes, the break stays pending. */
+  | { type: 'withdraw-break'; breakId: number }
+  /** `silent` during a call: the heads-up makes no sound. */
+  | { type: 'notify-heads-up'; dueAt: number; silent: boolean }
   | { type: 'record'; record: HistoryRecord };
 
 export interface StepResult {
@@ -125,6 +138,10 @@ export function initialScheduleState(now: number): ScheduleState {
     nextBreakId: 1,
     alarmAt: null,
     lastSeenAt: now,
+    callSignal: false,
+    callManual: false,
+    callManualUntil: null,
+    callGoneAt: null,
   };
 }
 
@@ -166,7 +183,11 @@ export function nextBreakAt(state: ScheduleState, now: number, timing: Timing): 
   return dueAt;
 }
 
-export function step(previous: ScheduleState, event: ScheduleEvent, now: number, timing: Timing): StepResult {
+/**
+ * `callSignal`: whether the background found a call signal as it woke for this event (call.ts);
+ * undefined when it did not look, and the last finding stands.
+ */
+export function step(previous: ScheduleState, event: ScheduleEvent, now: number, timing: Timing, callSignal?: boolean): StepResult {
   const effects: Effect[] = [];
   let state: ScheduleState = { ...previous, mode: { ...previous.mode } };
 
@@ -200,7 +221,10 @@ export function step(previous: ScheduleState, event: ScheduleEvent, now: number,
     state = endAwaySpell(state, now, timing, effects);
   }
 
+  if (callSignal !== undefined) state = observeCall(state, callSignal, now, timing, effects);
+
   state = applyEvent(state, event, now, timing, effects);
+  state = followCall(state, now, timing, effects);
 
   state = goDueIfReached(state, now, timing, effects);
   state = sendHeadsUpIfTime(state, now, timing, effects);
@@ -212,10 +236,7 @@ export function step(previous: ScheduleState, event: ScheduleEvent, now: number,
 function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, timing: Timing, effects: Effect[]): ScheduleState {
   switch (event.type) {
     case 'alarm':
-      // A break held back by do-not-disturb: look again (and at the latest, show it anyway).
-      if (state.mode.kind === 'due' && state.mode.deferredAt !== null && now >= deferredRecheckAt(state.mode, timing)) {
-        return presentAgain(state, now, timing, effects);
-      }
+      // A held break is looked at again by followCall.
       return state;
     case 'timing:changed':
       // Time before now was counted by the old rules; an away spell is never dated back into it.
@@ -231,9 +252,10 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
     case 'user:break-now':
       if (state.mode.kind === 'due') return presentAgain(state, now, timing, effects, { asked: true, askedFrom: event.askedFrom });
       return enterDue(state, now, true, timing, effects, event.askedFrom);
-    case 'surface:deferred':
-      if (!isPending(state, event.breakId)) return state;
-      return { ...state, mode: { ...state.mode, deferredAt: now } };
+    case 'user:call':
+      return startManualCall(state, event.until, now, timing, effects);
+    case 'user:call-end':
+      return { ...state, callManual: false, callManualUntil: null };
     case 'user:start':
       if (!isPending(state, event.breakId) || state.mode.startedAt !== null) return state;
       return { ...state, mode: { ...state.mode, startedAt: now } };
@@ -242,7 +264,8 @@ function applyEvent(state: ScheduleState, event: ScheduleEvent, now: number, tim
       return snooze(state, now, timing, effects);
     case 'user:closed':
       if (!isPending(state, event.breakId)) return state;
-      if (!canSnooze(state, timing)) return presentAgain(state, now, timing, effects, { asked: true });
+      // Strict mode brings it back, unless a call holds it.
+      if (!canSnooze(state, timing)) return presentAgain(state, now, timing, effects);
       return snooze(state, now, timing, effects);
     case 'user:skip':
       if (!isPending(state, event.breakId) || timing.strict) return state;
@@ -273,7 +296,8 @@ function applyActivity(state: ScheduleState, activity: Activity, now: number, ti
     return next.awaySince === null ? next : endAwaySpell(next, now, timing, effects);
   }
   if (activity === 'idle') {
-    if (next.awaySince !== null || previous !== 'active') return next;
+    // A call is presence: sitting still in a meeting is no away spell (one begins if the call ends first).
+    if (next.awaySince !== null || previous !== 'active' || inCall(next, now)) return next;
     // The API reports idle one detection interval after the last input.
     const lastInputAt = Math.max(now - timing.idleDetectionMs, next.countingFrom);
     next = beginAwaySpell(next, lastInputAt, { locked: false }, timing, effects);
@@ -410,15 +434,7 @@ export function canSnooze(state: ScheduleState, timing: Timing): boolean {
   return !timing.strict && state.snoozesInRow < timing.maxSnoozesInRow;
 }
 
-/** How often a break held back by a fullscreen window looks again. */
-export const FULLSCREEN_RECHECK_MS = 60_000;
-
-function deferredRecheckAt(mode: DueMode, timing: Timing): number {
-  const deferredAt = mode.deferredAt ?? mode.dueSince;
-  return Math.min(deferredAt + FULLSCREEN_RECHECK_MS, mode.dueSince + timing.fullscreenWaitMs);
-}
-
-/** Shows the pending prompt again; asked for by the user, it shows at once rather than wait for a fullscreen window. */
+/** Shows the pending prompt again; asked for by the user, it shows at once (call or not) where it was asked for. */
 function presentAgain(
   state: ScheduleState,
   now: number,
@@ -427,22 +443,30 @@ function presentAgain(
   { asked, askedFrom }: { asked: boolean; askedFrom?: AskedFrom | undefined } = { asked: false },
 ): ScheduleState {
   if (state.mode.kind !== 'due') return state;
-  const mayDefer = !asked && !state.mode.manual && now < state.mode.dueSince + timing.fullscreenWaitMs;
-  effects.push({ type: 'present-break', breakId: state.mode.breakId, mayDefer, askedFrom });
-  return { ...state, mode: { ...state.mode, deferredAt: null } };
+  if (asked) {
+    effects.push({ type: 'present-break', breakId: state.mode.breakId, quiet: false, askedFrom });
+    return { ...state, mode: { ...state.mode, heldSince: null }, callGoneAt: null };
+  }
+  // A held break stays held: followCall shows it when the call has ended.
+  if (state.mode.heldSince !== null) return state;
+  return presentOrHold(state, now, timing, effects);
 }
 
 function enterDue(state: ScheduleState, now: number, manual: boolean, timing: Timing, effects: Effect[], askedFrom?: AskedFrom): ScheduleState {
   const breakId = state.nextBreakId;
-  // Asked for by the user, it shows at once; a scheduled one may wait for a fullscreen video to end.
-  effects.push({ type: 'present-break', breakId, mayDefer: !manual && timing.fullscreenWaitMs > 0, askedFrom });
-  return {
+  const due: ScheduleState = {
     ...state,
-    mode: { kind: 'due', breakId, dueSince: now, startedAt: null, manual, deferredAt: null },
+    mode: { kind: 'due', breakId, dueSince: now, startedAt: null, manual, heldSince: null, held: false },
     nextBreakId: breakId + 1,
     settledAt: now,
     countingFrom: now,
   };
+  // Asked for by the user, it shows at once; a scheduled one is held while a call goes on.
+  if (manual) {
+    effects.push({ type: 'present-break', breakId, quiet: false, askedFrom });
+    return due;
+  }
+  return presentOrHold(due, now, timing, effects);
 }
 
 function snooze(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
@@ -485,14 +509,14 @@ function sendHeadsUpIfTime(state: ScheduleState, now: number, timing: Timing, ef
   // Only when the alarm we armed for it fires, not when a settings change lands us inside the window.
   if (state.alarmAt === null || state.alarmAt > now) return { ...state, headsUpSent: true };
   const dueAt = nextBreakAt(state, now, timing);
-  if (dueAt !== null) effects.push({ type: 'notify-heads-up', dueAt });
+  if (dueAt !== null) effects.push({ type: 'notify-heads-up', dueAt, silent: inCall(state, now) });
   return { ...state, headsUpSent: true };
 }
 
 /** The next moment the scheduler must look again: the end of a pause, the heads-up, or the break. */
 export function nextWakeAt(state: ScheduleState, now: number, timing: Timing): number | null {
   if (state.mode.kind === 'paused') return state.mode.until;
-  if (state.mode.kind === 'due') return state.mode.deferredAt === null ? null : deferredRecheckAt(state.mode, timing);
+  if (state.mode.kind === 'due') return state.mode.heldSince === null ? null : holdRecheckAt(state, now, timing);
   const headsUp = headsUpAt(state, now, timing);
   if (headsUp !== null && headsUp > now) return headsUp;
   return nextBreakAt(state, now, timing);
@@ -510,13 +534,114 @@ function planAlarm(state: ScheduleState, now: number, timing: Timing, effects: E
   return { ...state, alarmAt: wakeAt };
 }
 
+// --- Calls: presence, not absence (signals: call.ts) -----------------------------------------
+//
+// While a call signal is present active time keeps counting, an idle spell is no away spell, and
+// a due break is held: not shown, never skipped, the cycle not reset. It shows a settle time after
+// the call ends, or, when the call outlasts `callHoldMs` after the break fell due, quietly.
+
+/** Whether a call signal is present at `now`: one the background found, or the person's own word. */
+export function inCall(state: ScheduleState, now: number): boolean {
+  return state.callSignal || manualCallOn(state, now);
+}
+
+/** The pending break was held and the call goes on: it may be offered only quietly (a notification without sound). */
+export function heldInCall(state: ScheduleState, now: number): boolean {
+  return state.mode.kind === 'due' && state.mode.held && inCall(state, now);
+}
+
+function manualCallOn(state: ScheduleState, now: number): boolean {
+  return state.callManual && (state.callManualUntil === null || now < state.callManualUntil);
+}
+
+/** The background looked for a call: one found during a short idle spell makes the spell presence. */
+function observeCall(state: ScheduleState, present: boolean, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  const next = { ...state, callSignal: present };
+  if (!present || next.awaySince === null || next.lockedSince !== null || next.awaySpellWasNaturalBreak) return next;
+  return endAwaySpell(next, now, timing, effects);
+}
+
+function startManualCall(state: ScheduleState, until: number | null, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  const next: ScheduleState = { ...state, callManual: true, callManualUntil: until, callGoneAt: null };
+  const mode = next.mode;
+  // A break on screen whose routine has not begun goes away and waits for the call to end.
+  if (mode.kind !== 'due' || mode.heldSince !== null || mode.startedAt !== null || !mayHoldUntil(mode, now, timing)) return next;
+  effects.push({ type: 'withdraw-break', breakId: mode.breakId });
+  return hold(next, now, effects);
+}
+
+/** Whether the pending break may still be held: holding is on and the limit not reached. */
+function mayHoldUntil(mode: DueMode, now: number, timing: Timing): boolean {
+  return timing.callHoldMs > 0 && now + DUE_TOLERANCE_MS < mode.dueSince + timing.callHoldMs;
+}
+
+function hold(state: ScheduleState, now: number, effects: Effect[]): ScheduleState {
+  if (state.mode.kind !== 'due') return state;
+  // Counted once per break, however often it is looked at again.
+  if (!state.mode.held) effects.push({ type: 'record', record: { kind: 'held', at: now } });
+  return { ...state, mode: { ...state.mode, heldSince: state.mode.heldSince ?? now, held: true }, callGoneAt: null };
+}
+
+function show(state: ScheduleState, quiet: boolean, effects: Effect[]): ScheduleState {
+  if (state.mode.kind !== 'due') return state;
+  effects.push({ type: 'present-break', breakId: state.mode.breakId, quiet });
+  return { ...state, mode: { ...state.mode, heldSince: null }, callGoneAt: null };
+}
+
+/**
+ * Every path that shows a scheduled break comes here (due, snooze end, strict mode, a closed
+ * surface, a browser start): a call holds it. One the person asked for shows at once.
+ */
+function presentOrHold(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  if (state.mode.kind !== 'due') return state;
+  if (state.mode.manual) return show(state, false, effects);
+  const calling = timing.callHoldMs > 0 && inCall(state, now);
+  if (calling && mayHoldUntil(state.mode, now, timing)) return hold(state, now, effects);
+  // Past the limit in a call: the quietest surface, nothing a screen share would show.
+  return show(state, calling, effects);
+}
+
+/** After every event: a manual call running out, an idle person left when the call ends, a held break's release. */
+function followCall(state: ScheduleState, now: number, timing: Timing, effects: Effect[]): ScheduleState {
+  let next = state;
+  let endedAt = now;
+  if (next.callManual && next.callManualUntil !== null && now >= next.callManualUntil) {
+    endedAt = next.callManualUntil;
+    next = { ...next, callManual: false, callManualUntil: null };
+  }
+  const calling = inCall(next, now);
+  if (calling && next.callGoneAt !== null) next = { ...next, callGoneAt: null };
+  if (!calling && next.activity === 'idle' && next.awaySince === null) {
+    // Sitting still was presence while the call lasted; from its end it is an away spell.
+    next = settle(beginAwaySpell(next, endedAt, { locked: false }, timing, effects), now, timing, effects);
+  }
+  if (next.mode.kind !== 'due' || next.mode.heldSince === null) return next;
+  if (!mayHoldUntil(next.mode, now, timing)) return show(next, calling, effects);
+  if (calling) return next;
+  const goneAt = next.callGoneAt ?? Math.max(endedAt, next.mode.heldSince);
+  if (now + DUE_TOLERANCE_MS < goneAt + timing.callSettleMs) return { ...next, callGoneAt: goneAt };
+  return show(next, false, effects);
+}
+
+/** When a held break looks again: a settle time after the call was found gone, a minute from now, or at the limit. */
+function holdRecheckAt(state: ScheduleState, now: number, timing: Timing): number | null {
+  if (state.mode.kind !== 'due') return null;
+  const limit = state.mode.dueSince + timing.callHoldMs;
+  let at: number;
+  if (state.callGoneAt !== null) at = state.callGoneAt + timing.callSettleMs;
+  // The person's word needs no looking until it runs out (or they end it, which wakes us anyway).
+  else if (manualCallOn(state, now)) at = state.callManualUntil === null ? limit : state.callManualUntil + timing.callSettleMs;
+  else at = now + timing.callSettleMs;
+  return Math.min(at, limit);
+}
+
 /** The clock moved by `deltaMs` without time passing: move every wall-time anchor with it. */
 function shiftClock(state: ScheduleState, deltaMs: number): ScheduleState {
   const shift = (t: number) => t + deltaMs;
   const shiftOrNull = (t: number | null) => (t === null ? null : t + deltaMs);
   let mode: Mode = state.mode;
   if (mode.kind === 'due') {
-    mode = { ...mode, dueSince: shift(mode.dueSince), startedAt: shiftOrNull(mode.startedAt), deferredAt: shiftOrNull(mode.deferredAt) };
+    mode = { ...mode, dueSince: shift(mode.dueSince), startedAt: shiftOrNull(mode.startedAt), heldSince: shiftOrNull(mode.heldSince) };
   }
   if (mode.kind === 'paused') mode = { ...mode, until: shiftOrNull(mode.until) };
   return {
@@ -528,6 +653,8 @@ function shiftClock(state: ScheduleState, deltaMs: number): ScheduleState {
     settledAt: shift(state.settledAt),
     alarmAt: shiftOrNull(state.alarmAt),
     lastSeenAt: shift(state.lastSeenAt),
+    callManualUntil: shiftOrNull(state.callManualUntil),
+    callGoneAt: shiftOrNull(state.callGoneAt),
   };
 }
 
@@ -536,8 +663,28 @@ function shiftClock(state: ScheduleState, deltaMs: number): ScheduleState {
  * version) starts afresh rather than scheduling from garbage.
  */
 export function readScheduleState(stored: unknown, now: number): ScheduleState {
-  if (!isScheduleState(stored)) return initialScheduleState(now);
-  return stored;
+  const upgraded = withCallFields(stored);
+  if (!isScheduleState(upgraded)) return initialScheduleState(now);
+  return upgraded;
+}
+
+/**
+ * A state stored before calls held breaks: no call fields, and a break waiting for a fullscreen
+ * window had `deferredAt`. It goes on as a break held for a call.
+ */
+function withCallFields(stored: unknown): unknown {
+  if (!isPlainObject(stored) || 'callSignal' in stored) return stored;
+  let mode = stored.mode;
+  if (isPlainObject(mode) && mode.kind === 'due' && 'deferredAt' in mode) {
+    const { deferredAt, ...rest } = mode;
+    const heldSince = isFiniteNumber(deferredAt) ? deferredAt : null;
+    mode = { ...rest, heldSince, held: heldSince !== null };
+  }
+  return { ...stored, mode, callSignal: heldSinceOf(mode) !== null, callManual: false, callManualUntil: null, callGoneAt: null };
+}
+
+function heldSinceOf(mode: unknown): unknown {
+  return isPlainObject(mode) ? (mode.heldSince ?? null) : null;
 }
 
 type Check = (v: unknown) => boolean;
@@ -559,7 +706,8 @@ const MODE_CHECKS: { [K in Mode['kind']]: FieldChecks<Extract<Mode, { kind: K }>
     dueSince: isFiniteNumber,
     startedAt: isNumberOrNull,
     manual: isBoolean,
-    deferredAt: isNumberOrNull,
+    heldSince: isNumberOrNull,
+    held: isBoolean,
   },
   paused: { kind: (v) => v === 'paused', until: isNumberOrNull },
 };
@@ -580,6 +728,10 @@ const STATE_CHECKS: FieldChecks<ScheduleState> = {
   nextBreakId: isFiniteNumber,
   alarmAt: isNumberOrNull,
   lastSeenAt: isFiniteNumber,
+  callSignal: isBoolean,
+  callManual: isBoolean,
+  callManualUntil: isNumberOrNull,
+  callGoneAt: isNumberOrNull,
 };
 
 export function isScheduleState(v: unknown): v is ScheduleState {

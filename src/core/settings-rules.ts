@@ -66,8 +66,8 @@ export const SETTING_RULES = {
   // Off by default: a live minute count costs a wake-up every minute.
   badgeMinutes: onOff(false),
   workingHours: { kind: 'working-hours', fallback: { enabled: false, days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 } },
-  /** Do not disturb: the longest a due break waits for a fullscreen window (0 = never waits). */
-  fullscreenWaitMinutes: wholeNumber(0, 60, 15),
+  /** A due break is held while a call goes on (a fullscreen window is one), at most this long after it fell due; 0 turns holding off. */
+  callHoldMinutes: wholeNumber(0, 120, 60),
 } as const satisfies Record<string, FieldRule>;
 
 type Rules = typeof SETTING_RULES;

@@ -2,6 +2,7 @@
 
 import type { Settings, WorkingHours } from './settings';
 import { isCount, isFiniteNumber, isPlainObject, isWholeNumberIn } from './fields';
+import { CALL_SETTLE_MS } from './call';
 
 /** Every duration the scheduler needs, in milliseconds. */
 export interface Timing {
@@ -15,8 +16,10 @@ export interface Timing {
   strict: boolean;
   /** Null when there is no schedule: every hour counts. */
   workingHours: WorkingHours | null;
-  /** Do not disturb: how long a due break may wait for a fullscreen window to be left. */
-  fullscreenWaitMs: number;
+  /** How long after it fell due a break may be held for a call (0: never held). */
+  callHoldMs: number;
+  /** How long a call must be gone before a held break shows; also how often a held break looks again. */
+  callSettleMs: number;
 }
 
 /**
@@ -29,9 +32,11 @@ export interface DevOverrides {
   snoozeSeconds?: number;
   naturalBreakSeconds?: number;
   headsUpSeconds?: number;
+  /** The "about a minute" a held break waits after the call ends (CALL_SETTLE_MS). */
+  callSettleSeconds?: number;
 }
 
-const DEV_OVERRIDE_KEYS = ['workSeconds', 'breakSeconds', 'snoozeSeconds', 'naturalBreakSeconds', 'headsUpSeconds'] as const;
+const DEV_OVERRIDE_KEYS = ['workSeconds', 'breakSeconds', 'snoozeSeconds', 'naturalBreakSeconds', 'headsUpSeconds', 'callSettleSeconds'] as const;
 
 /** Accepts only positive finite numbers of seconds (at most a day); anything else is dropped. */
 export function readDevOverrides(stored: unknown): DevOverrides | null {
@@ -46,7 +51,7 @@ export function readDevOverrides(stored: unknown): DevOverrides | null {
   return Object.keys(overrides).length > 0 ? overrides : null;
 }
 
-const DURATION_KEYS = ['workMs', 'breakMs', 'snoozeMs', 'naturalBreakMs', 'headsUpMs', 'idleDetectionMs', 'fullscreenWaitMs'] as const;
+const DURATION_KEYS = ['workMs', 'breakMs', 'snoozeMs', 'naturalBreakMs', 'headsUpMs', 'idleDetectionMs', 'callHoldMs', 'callSettleMs'] as const;
 const MINUTES_PER_DAY = 24 * 60;
 
 function isWorkingHours(v: unknown): v is WorkingHours {
@@ -84,6 +89,7 @@ export function timingFrom(settings: Settings, overrides: DevOverrides | null): 
     maxSnoozesInRow: settings.maxSnoozesInRow,
     strict: settings.strict,
     workingHours: settings.workingHours.enabled ? settings.workingHours : null,
-    fullscreenWaitMs: settings.fullscreenWaitMinutes * 60_000,
+    callHoldMs: settings.callHoldMinutes * 60_000,
+    callSettleMs: seconds(overrides?.callSettleSeconds, CALL_SETTLE_MS / 1000),
   };
 }

@@ -1,7 +1,7 @@
 // The break as a notification, when the browser is not focused (the user is in another program): Start and Snooze where the browser shows buttons.
 
 import type { Notifications } from 'webextension-polyfill';
-import { canSnooze } from '../../core/schedule';
+import { canSnooze, heldInCall } from '../../core/schedule';
 import { minutesShown } from '../../core/timing';
 import { browser, ignoreFailure } from '../../platform/browser';
 import { t, tPlural } from '../../platform/i18n';
@@ -17,8 +17,9 @@ export const notificationSurface: BreakSurface = {
     return { breakId, surface: 'notification' };
   },
 
-  // Back in the browser, the break moves there.
-  keeps: async (current, breakId, where) => (current.breakId === breakId && where.kind === 'away' ? 'keep' : 'replace'),
+  // Back in the browser, the break moves there; held for a call that still goes on, it stays here.
+  keeps: async (current, breakId, where, { state }) =>
+    current.breakId === breakId && (where.kind === 'away' || heldInCall(state, Date.now())) ? 'keep' : 'replace',
 
   async takeDown() {
     await browser.notifications.clear(BREAK_NOTIFICATION).catch(ignoreFailure);
@@ -32,10 +33,12 @@ async function showNotification({ state, timing }: Snapshot): Promise<boolean> {
   const buttons = [{ title: t('buttonStart') }];
   if (canSnooze(state, timing)) buttons.push({ title: tPlural('buttonSnooze', minutesShown(timing.snoozeMs)) });
   // Chrome's options; the polyfill's types follow Firefox, which has neither.
-  const withButtons: Notifications.CreateNotificationOptions & { buttons: { title: string }[]; requireInteraction: boolean } = {
+  const withButtons: Notifications.CreateNotificationOptions & { buttons: { title: string }[]; requireInteraction: boolean; silent?: boolean } = {
     ...basic,
     buttons,
     requireInteraction: true,
+    // Held for a call to the limit: no sound into the call.
+    ...(heldInCall(state, Date.now()) ? { silent: true } : {}),
   };
   try {
     await browser.notifications.create(BREAK_NOTIFICATION, withButtons);

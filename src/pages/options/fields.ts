@@ -28,7 +28,7 @@ export const FIELD_CONTROLS: { readonly [K in keyof Settings]: FieldControl } = 
   headsUpSeconds: { kind: 'number', section: 'breaks', labelKey: 'optHeadsUpSeconds', hintKey: 'optHeadsUpSecondsHint' },
   naturalBreakMinutes: { kind: 'number', section: 'detection', labelKey: 'optNaturalBreakMinutes', hintKey: 'optNaturalBreakMinutesHint' },
   idleDetectionSeconds: { kind: 'number', section: 'detection', labelKey: 'optIdleDetectionSeconds', hintKey: 'optIdleDetectionSecondsHint' },
-  fullscreenWaitMinutes: { kind: 'number', section: 'detection', labelKey: 'optFullscreenWaitMinutes', hintKey: 'optFullscreenWaitMinutesHint' },
+  callHoldMinutes: { kind: 'number', section: 'detection', labelKey: 'optCallHoldMinutes', hintKey: 'optCallHoldMinutesHint' },
   workingHours: { kind: 'custom', section: 'workingHours', labelKey: 'optWorkingHours' },
   routine: { kind: 'choice', section: 'routine', labelKey: 'optRoutine', optionKeys: choiceLabels('routine', 'optRoutine') },
   routineRotation: { kind: 'choice', section: 'routine', labelKey: 'optRoutineRotation', optionKeys: choiceLabels('routineRotation', 'optRoutineRotation') },

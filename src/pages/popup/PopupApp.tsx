@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
 import { emptyTally, localDayKey, readHistory, tallyFor, type DayTally } from '../../core/history';
 import { cycleActiveMsAt, isScheduleState, nextBreakAt, type ScheduleState } from '../../core/schedule';
+import type { ManualCallMinutes } from '../../core/call';
 import { readTiming, type Timing } from '../../core/timing';
 import { HISTORY_KEY, POPUP_LAST_KNOWN_KEY, SCHEDULE_KEY, TIMING_KEY } from '../../core/storage-keys';
 import { isWithinWorkingHours } from '../../core/working-hours';
@@ -142,6 +143,7 @@ export function PopupApp() {
           </>
         )}
       </div>
+      {state.mode.kind !== 'paused' && <CallControl state={state} now={now} />}
       <h2>{t('todayHeading')}</h2>
       <Tally today={today} withActive />
       <OverlayAccess />
@@ -154,7 +156,7 @@ export function PopupApp() {
 }
 
 function Status({ state, timing, now }: { state: ScheduleState; timing: Timing; now: number }) {
-  if (state.mode.kind === 'due') return <p class="state">{t('popupBreakDue')}</p>;
+  if (state.mode.kind === 'due') return <p class="state">{state.mode.heldSince !== null ? t('popupBreakHeld') : t('popupBreakDue')}</p>;
   if (state.mode.kind === 'paused') {
     const until = state.mode.until;
     return <p class="state">{until === null ? t('popupPausedIndefinitely') : t('popupPausedUntil', [formatClockTime(until)])}</p>;
@@ -169,5 +171,51 @@ function Status({ state, timing, now }: { state: ScheduleState; timing: Timing; 
         {formatCountdown(dueAt - now)}
       </p>
     </>
+  );
+}
+
+const CALL_CHOICES: ReadonlyArray<{ minutes: ManualCallMinutes; label: string }> = [
+  { minutes: 30, label: 'pauseFor30Minutes' },
+  { minutes: 60, label: 'pauseFor1Hour' },
+  { minutes: 90, label: 'callFor90Minutes' },
+  { minutes: null, label: 'callUntilEnded' },
+];
+
+/** "I'm in a call": breaks are held until it ends (desktop Zoom or Teams, which no extension can see), or its end. */
+function CallControl({ state, now }: { state: ScheduleState; now: number }) {
+  const [open, setOpen] = useState(false);
+  const until = state.callManualUntil;
+  if (state.callManual && (until === null || until > now)) {
+    return (
+      <div class="call">
+        <p class="state" data-testid="in-call">
+          {until === null ? t('popupInCall') : t('popupInCallUntil', [formatClockTime(until)])}
+        </p>
+        <button onClick={() => void request({ type: 'call', minutes: 'end' })}>{t('buttonEndCall')}</button>
+      </div>
+    );
+  }
+  return (
+    <div class="buttons call">
+      <button aria-expanded={open} aria-controls="call-menu" onClick={() => setOpen((was) => !was)}>
+        {t('buttonInCallMenu')}
+      </button>
+      {open && (
+        <ul class="menu" id="call-menu">
+          {CALL_CHOICES.map(({ minutes, label }) => (
+            <li key={label}>
+              <button
+                onClick={() => {
+                  setOpen(false);
+                  void request({ type: 'call', minutes });
+                }}
+              >
+                {t(label)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

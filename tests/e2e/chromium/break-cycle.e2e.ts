@@ -88,7 +88,7 @@ describeWithBrowser('Chromium: the break cycle over the page survives a stopped 
   const schedule = async () => control.evaluate(async () => (await chrome.storage.local.get('schedule')).schedule as Schedule);
   const tally = async (): Promise<Tally> => {
     const history = await control.evaluate(async () => (await chrome.storage.local.get('history')).history as Record<string, Tally> | undefined);
-    return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0, ...history?.[todayKey()] };
+    return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0, held: 0, ...history?.[todayKey()] };
   };
   const send = (message: unknown) => control.evaluate((m) => chrome.runtime.sendMessage(m), message as never);
   const setClock = (o: DevOverrides) => control.evaluate((v) => chrome.storage.local.set({ devOverrides: v }), o);

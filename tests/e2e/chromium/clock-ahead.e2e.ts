@@ -17,7 +17,7 @@ declare const chrome: {
 /** 363 days with a completed break, ending on `lastDay`: all of them inside a year of it plus two. */
 function seededYear(lastDay: string): History {
   const days: History = {};
-  for (let back = 362; back >= 0; back--) days[addDays(lastDay, -back)] = { activeMs: 3_600_000, completed: 4, snoozed: 1, skipped: 0, natural: 0 };
+  for (let back = 362; back >= 0; back--) days[addDays(lastDay, -back)] = { activeMs: 3_600_000, completed: 4, snoozed: 1, skipped: 0, natural: 0, held: 0 };
   return days;
 }
 

@@ -311,8 +311,8 @@ function inLanguage(locale: string): { args: string[]; env: Record<string, strin
  * Adding a language is one line here (the browser is started in it, the page's texts come from its messages.json).
  */
 const FILTER_CASES: ReadonlyArray<{ locale: string; word: string; setting: string }> = [
-  { locale: 'en', word: 'fullscreen', setting: 'fullscreenWaitMinutes' },
-  { locale: 'de', word: 'Vollbild', setting: 'fullscreenWaitMinutes' },
+  { locale: 'en', word: 'fullscreen', setting: 'callHoldMinutes' },
+  { locale: 'de', word: 'Vollbild', setting: 'callHoldMinutes' },
   // Case and accents don't matter: "nächsten" in "Minuten bis zur nächsten Pause …".
   { locale: 'de', word: 'NACHSTEN', setting: 'badgeMinutes' },
   // Japanese has no spaces between words: a part of a label finds it ("スヌーズ時間（分）").

@@ -34,7 +34,7 @@ function dayKey(back: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const tally = (completed: number, activeMinutes = 0) => ({ activeMs: activeMinutes * 60_000, completed, snoozed: 0, skipped: 0, natural: 0 });
+const tally = (completed: number, activeMinutes = 0) => ({ activeMs: activeMinutes * 60_000, completed, snoozed: 0, skipped: 0, natural: 0, held: 0 });
 
 let session: ChromiumSession;
 

@@ -55,7 +55,7 @@ describeWithBrowser('Firefox: the break cycle over the page survives a suspended
   const schedule = async () => control.evaluate(async () => (await browser.storage.local.get('schedule')).schedule as Schedule);
   const tally = async (): Promise<Tally> => {
     const history = await control.evaluate(async () => (await browser.storage.local.get('history')).history as Record<string, Tally> | undefined);
-    return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0, ...history?.[todayKey()] };
+    return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0, held: 0, ...history?.[todayKey()] };
   };
   const send = (message: unknown) => control.evaluate((m) => browser.runtime.sendMessage(m), message as never);
   const setClock = (o: DevOverrides) => control.evaluate((v) => browser.storage.local.set({ devOverrides: v }), o);

@@ -33,7 +33,7 @@ describeWithBrowser('Firefox: a hands-free break is completed', firefoxAvailable
   const schedule = async () => control.evaluate(async () => (await browser.storage.local.get('schedule')).schedule as Schedule);
   const tally = async (): Promise<Tally> => {
     const history = await control.evaluate(async () => (await browser.storage.local.get('history')).history as Record<string, Tally> | undefined);
-    return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0, ...history?.[todayKey()] };
+    return { activeMs: 0, completed: 0, snoozed: 0, skipped: 0, natural: 0, held: 0, ...history?.[todayKey()] };
   };
 
   /** The break in its own window (no host access: no overlay). */

@@ -483,7 +483,7 @@ describeWithBrowser('Firefox: the options page', firefoxAvailable(), () => {
     // Upper case and an accent: the filter ignores both.
     await page.type('#settings-filter', 'FULLSCRÉEN');
     await page.waitForFunction(() => document.querySelector('#settings-filter-result')?.textContent === 'Matching settings: 1');
-    expect(await shown()).toEqual(['fullscreenWaitMinutes']);
+    expect(await shown()).toEqual(['callHoldMinutes']);
     expect(await page.$eval('#section-breaks', (section) => (section as HTMLElement).hidden)).toBe(true);
     expect(await page.$eval('nav a[href="#section-detection"]', (link) => link.getClientRects().length > 0)).toBe(true);
 

@@ -640,3 +640,34 @@ describe('following the break', () => {
     await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }), { timeout: 2_000 });
   });
 });
+
+describe('a break held for a call up to the limit', () => {
+  it('is offered as a silent notification, never over the page, and stays there while the call goes on', async () => {
+    const { scheduler, present } = await freshBackground();
+    const { initialScheduleState } = await import('../../../src/core/schedule');
+    world.overlay.set(1, 'shown');
+    const now = Date.now();
+    // Said to be in a call, the break held since it fell due 61 minutes ago (the limit is 60).
+    const dueSince = now - 61 * 60_000;
+    await fakeBrowser.storage.local.set({
+      schedule: {
+        ...initialScheduleState(dueSince),
+        mode: { kind: 'due', breakId: 1, dueSince, startedAt: null, manual: false, heldSince: dueSince, held: true },
+        nextBreakId: 2,
+        callManual: true,
+        callManualUntil: null,
+        alarmAt: now,
+        lastSeenAt: now - 60_000,
+      },
+    });
+    await scheduler.dispatch({ type: 'alarm' });
+    expect(notifications()['unhunch:break']).toMatchObject({ title: 'breakNotificationTitle(2)', silent: true });
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
+    expect(world.injections).toHaveLength(0);
+    expect(world.createdWindows).toHaveLength(0);
+    // The browser focused again (the surface listeners ask to show it where the person is): it stays a notification.
+    await present.presentBreak(1, { breakId: 1, surface: 'notification' });
+    expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
+    expect(world.injections).toHaveLength(0);
+  });
+});

@@ -156,7 +156,7 @@ describe('answering in both browsers (no polyfill in the worker)', () => {
 });
 
 describe('importing history: the page checks the file, the background merges the days', () => {
-  const TALLY = { activeMs: 60_000, completed: 1, snoozed: 0, skipped: 0, natural: 2 };
+  const TALLY = { activeMs: 60_000, completed: 1, snoozed: 0, skipped: 0, natural: 2, held: 0 };
 
   it('merges checked days into the stored history and reports what changed', async () => {
     const { handleMessage } = await freshBackground();
@@ -281,5 +281,40 @@ describe('a web page can neither see nor drive a break', () => {
     // The page showing the break, with its token, is obeyed.
     expect(await handleMessage({ type: 'break:skip', breakId: 1, token }, sender)).toEqual({ ok: true });
     expect(await storedMode()).toBe('working');
+  });
+});
+
+describe('"I\'m in a call" from the popup', () => {
+  async function stored(): Promise<{ mode: { kind: string; heldSince?: number | null }; callManual: boolean; callManualUntil: number | null }> {
+    return ((await fakeBrowser.storage.local.get('schedule')) as { schedule: never }).schedule;
+  }
+
+  it('is the popup\'s to ask, with 30, 60 or 90 minutes, until ended, or its end; nothing else', async () => {
+    const { handleMessage } = await freshBackground();
+    for (const bad of [{ type: 'call' }, { type: 'call', minutes: 45 }, { type: 'call', minutes: '30' }, { type: 'call', minutes: 'end', extra: 1 }]) {
+      expect(handleMessage(bad, OWN_PAGE)).toBeUndefined();
+    }
+    expect(handleMessage({ type: 'call', minutes: 30 }, OPTIONS_PAGE)).toBeUndefined();
+    const before = Date.now();
+    expect(await handleMessage({ type: 'call', minutes: 90 }, OWN_PAGE)).toEqual({ ok: true });
+    const state = await stored();
+    expect(state.callManual).toBe(true);
+    expect(state.callManualUntil).toBeGreaterThanOrEqual(before + 90 * 60_000);
+    await handleMessage({ type: 'call', minutes: 'end' }, OWN_PAGE);
+    expect((await stored()).callManual).toBe(false);
+    await handleMessage({ type: 'call', minutes: null }, OWN_PAGE);
+    expect(await stored()).toMatchObject({ callManual: true, callManualUntil: null });
+  });
+
+  it('takes a break on screen down and holds it; "Show the break" brings it back at once', async () => {
+    const { handleMessage } = await freshBackground();
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    expect(await fakeBrowser.storage.local.get('presentation')).toHaveProperty('presentation');
+    await handleMessage({ type: 'call', minutes: 60 }, OWN_PAGE);
+    expect((await stored()).mode).toMatchObject({ kind: 'due', heldSince: expect.any(Number) });
+    expect(await fakeBrowser.storage.local.get('presentation')).toEqual({});
+    await handleMessage({ type: 'break:now' }, OWN_PAGE);
+    expect((await stored()).mode).toMatchObject({ kind: 'due', heldSince: null });
+    expect(await fakeBrowser.storage.local.get('presentation')).toHaveProperty('presentation');
   });
 });

@@ -24,4 +24,10 @@ describe('the toolbar badge', () => {
       expect(badgeText(paused, T0, timing, withMinutes)).toBe('❚❚');
     }
   });
+
+  it('marks a break held for a call with "☎", so the person knows it waits and where to release it', () => {
+    const held = step(working, { type: 'alarm' }, T0 + 30 * 60_000, timing, true).state;
+    expect(held.mode).toMatchObject({ kind: 'due', held: true });
+    expect(badgeText(held, T0 + 30 * 60_000, timing, false)).toBe('☎');
+  });
 });

@@ -67,17 +67,17 @@ describe('CSV export', () => {
   it('has a header row and one CRLF-terminated row per day, oldest first, active time in minutes', () => {
     const history: History = {
       '2026-11-25': tally({ activeMs: 90_000, completed: 1 }),
-      '2026-11-02': tally({ activeMs: 3_600_000, completed: 3, snoozed: 2, skipped: 1, natural: 4 }),
+      '2026-11-02': tally({ activeMs: 3_600_000, completed: 3, snoozed: 2, skipped: 1, natural: 4, held: 5 }),
     };
     expect(historyToCsv(history)).toBe(
-      'date,active_minutes,breaks_completed,breaks_snoozed,breaks_skipped,natural_breaks\r\n' +
-        '2026-11-02,60,3,2,1,4\r\n' +
-        '2026-11-25,1.5,1,0,0,0\r\n',
+      'date,active_minutes,breaks_completed,breaks_snoozed,breaks_skipped,natural_breaks,breaks_held\r\n' +
+        '2026-11-02,60,3,2,1,4,5\r\n' +
+        '2026-11-25,1.5,1,0,0,0,0\r\n',
     );
   });
 
   it('an empty history is just the header', () => {
-    expect(historyToCsv({}).split('\r\n')).toEqual(['date,active_minutes,breaks_completed,breaks_snoozed,breaks_skipped,natural_breaks', '']);
+    expect(historyToCsv({}).split('\r\n')).toEqual(['date,active_minutes,breaks_completed,breaks_snoozed,breaks_skipped,natural_breaks,breaks_held', '']);
   });
 });
 
@@ -91,6 +91,13 @@ describe('JSON export', () => {
       days: { '2026-01-01': tally({}), '2026-11-25': tally({ completed: 1 }) },
     });
     expect(Object.keys(json.days)).toEqual(['2026-01-01', '2026-11-25']);
+  });
+
+  it('an export from before breaks were held for calls (no `held`) still imports, with none held', async () => {
+    const older = { format: 'unhunch-history', version: 1, days: { '2026-11-24': { activeMs: 60_000, completed: 2, snoozed: 1, skipped: 0, natural: 1 } } };
+    const store = new MemoryStore({});
+    expect((await importHistory(store, JSON.stringify(older), TODAY)).ok).toBe(true);
+    expect(store.stored).toEqual({ '2026-11-24': tally({ activeMs: 60_000, completed: 2, snoozed: 1, natural: 1, held: 0 }) });
   });
 
   it('an export imports back to the same history', async () => {
@@ -206,6 +213,7 @@ const validTally = fc.record({
   snoozed: fc.nat(50),
   skipped: fc.nat(50),
   natural: fc.nat(50),
+  held: fc.nat(50),
 });
 const recentDay = fc.integer({ min: 0, max: 500 }).map((n) => {
   const d = new Date(Date.UTC(2026, 10, 25 - n));

@@ -12,6 +12,7 @@ import {
   keepLastYear,
   lastDays,
   localDayKey,
+  readHistory,
   tallyFor,
   type History,
 } from '../../../src/core/history';
@@ -37,12 +38,19 @@ describe('tally: records land on the local calendar day', () => {
       { kind: 'skipped', at: at(2026, 3, 29, 3, 31) },
       { kind: 'natural', at: at(2026, 3, 29, 23, 59) },
     ]);
-    expect(history['2026-03-28']).toEqual({ activeMs: 60_000, completed: 1, snoozed: 0, skipped: 0, natural: 0 });
-    expect(history['2026-03-29']).toEqual({ activeMs: 120_000, completed: 0, snoozed: 1, skipped: 1, natural: 1 });
+    expect(history['2026-03-28']).toEqual({ activeMs: 60_000, completed: 1, snoozed: 0, skipped: 0, natural: 0, held: 0 });
+    expect(history['2026-03-29']).toEqual({ activeMs: 120_000, completed: 0, snoozed: 1, skipped: 1, natural: 1, held: 0 });
   });
 
   it('a missing day tallies as zeros', () => {
     expect(tallyFor({}, '2026-01-01')).toEqual(emptyTally());
+  });
+
+  it('counts breaks held for a call; a day stored before there were any reads as none held', () => {
+    const history = applyRecords({}, [{ kind: 'held', at: at(2026, 3, 28, 10) }]);
+    expect(history['2026-03-28']).toMatchObject({ held: 1, completed: 0 });
+    const older = { '2026-03-27': { activeMs: 5, completed: 1, snoozed: 0, skipped: 0, natural: 0 } };
+    expect(readHistory(older)['2026-03-27']).toEqual({ activeMs: 5, completed: 1, snoozed: 0, skipped: 0, natural: 0, held: 0 });
   });
 });
 
@@ -80,7 +88,7 @@ describe('calendar arithmetic on day keys', () => {
 
 describe('the last-N-days series', () => {
   it('has 30 consecutive days ending today, oldest first, missing days as zeros', () => {
-    const history: History = { '2026-01-02': { activeMs: 5, completed: 2, snoozed: 0, skipped: 1, natural: 0 } };
+    const history: History = { '2026-01-02': { activeMs: 5, completed: 2, snoozed: 0, skipped: 1, natural: 0, held: 0 } };
     const series = lastDays(history, '2026-01-10', 30);
     expect(series).toHaveLength(30);
     expect(series[0]!.day).toBe('2025-12-12');
@@ -115,7 +123,7 @@ describe('the current streak', () => {
   });
 
   it('only completed breaks count, not snoozed, skipped or natural ones', () => {
-    const history: History = { '2026-11-24': { activeMs: 9_000_000, completed: 0, snoozed: 3, skipped: 2, natural: 4 } };
+    const history: History = { '2026-11-24': { activeMs: 9_000_000, completed: 0, snoozed: 3, skipped: 2, natural: 4, held: 0 } };
     expect(currentStreak(history, '2026-11-25')).toBe(0);
   });
 

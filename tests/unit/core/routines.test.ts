@@ -502,7 +502,7 @@ describe('the rotation from break to break', () => {
   });
 
   it('at the default, two Desk breaks in a row play different exercises, and a third plays the first again', () => {
-    const history = (completed: number): History => ({ '2026-12-01': { activeMs: 0, completed, snoozed: 3, skipped: 1, natural: 0 } });
+    const history = (completed: number): History => ({ '2026-12-01': { activeMs: 0, completed, snoozed: 3, skipped: 1, natural: 0, held: 0 } });
     const [a, b, c] = [0, 1, 2].map((n) => nextBreak(history(n), 'fixed', 'desk', 120, []).steps);
     expect(exercisesIn(a!)).not.toEqual(exercisesIn(b!));
     expect(c).toEqual(a);

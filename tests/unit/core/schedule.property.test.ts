@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cycleActiveMsAt,
+  inCall,
   initialScheduleState,
   isScheduleState,
   step,
@@ -34,9 +35,11 @@ type Command =
       strict: boolean;
       maxSnoozes: number;
       workingHours: { days: number[]; startMinute: number; endMinute: number } | null;
-      fullscreenWaitMinutes: number;
+      callHoldMinutes: number;
     }
-  | { kind: 'fullscreen-deferral'; staleId: boolean }
+  /** What the background finds when it looks for a call from now on (fullscreen, camera, ...). */
+  | { kind: 'call-signal'; present: boolean }
+  | { kind: 'manual-call'; minutes: number | null | 'end' }
   | { kind: 'user'; action: 'break-now' | 'start' | 'snooze' | 'skip' | 'complete' | 'closed' | 'resume'; staleId: boolean }
   | { kind: 'pause'; minutes: number | null };
 
@@ -65,10 +68,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
         }),
         { nil: null },
       ),
-      fullscreenWaitMinutes: fc.integer({ min: 0, max: 60 }),
+      callHoldMinutes: fc.integer({ min: 0, max: 120 }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fullscreen-deferral' as const), staleId: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('call-signal' as const), present: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('manual-call' as const), minutes: fc.constantFrom(30, 60, 90, null, 'end' as const) }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -90,12 +94,47 @@ function run(commands: readonly Command[]): void {
   let elapsedInCycleMs = 0;
   const presented = new Set<number>();
   const resolvedCount = new Map<number, number>();
+  /** What the shell would find on looking for a call; it looks at every wake-up but the break page's answers. */
+  let callSignal = false;
+  const heldRecorded = new Set<number>();
 
   const apply = (event: ScheduleEvent) => {
     const before = state;
-    const result = step(state, event, clock, timing);
+    const looks = !['user:start', 'user:snooze', 'user:skip', 'user:complete', 'user:pause', 'user:resume', 'user:break-now'].includes(event.type);
+    const result = step(state, event, clock, timing, looks ? callSignal : undefined);
     state = result.state;
     checkStep(before, result.effects);
+    checkCall(before, event, looks, result.effects);
+  };
+
+  const checkCall = (before: ScheduleState, event: ScheduleEvent, looked: boolean, effects: Effect[]) => {
+    // A call is presence: an idle spell in a call is never a natural break (a lock, a closed browser or a sleeping computer may be).
+    // As the core sees it: a clock gone backwards moves the armed alarm back with it.
+    const alarmAt = before.alarmAt === null ? null : before.alarmAt + Math.min(0, clock - before.lastSeenAt);
+    const lockedAway = before.lockedSince !== null || event.type === 'browser:started' || (alarmAt !== null && clock - alarmAt > timing.naturalBreakMs);
+    if (inCall(before, clock) && (!looked || callSignal || before.callManual) && !lockedAway) {
+      expect(effects.filter((e) => e.type === 'record' && e.record.kind === 'natural')).toEqual([]);
+    }
+    for (const e of effects) {
+      if (e.type !== 'record' || e.record.kind !== 'held') continue;
+      // Counted once per break.
+      const id = state.mode.kind === 'due' ? state.mode.breakId : -1;
+      expect(heldRecorded.has(id)).toBe(false);
+      heldRecorded.add(id);
+    }
+    // Offered quietly only in a call, and one the person asked for only if they then held it themselves.
+    for (const e of effects) {
+      if (e.type === 'present-break' && e.quiet) expect(inCall(state, clock) && state.mode.kind === 'due' && (state.mode.held || !state.mode.manual)).toBe(true);
+    }
+    if (state.mode.kind === 'due' && state.mode.heldSince !== null) {
+      const { breakId, dueSince } = state.mode;
+      // Held: not on screen, never past the limit, and an alarm will look again by then.
+      expect(effects.some((e) => e.type === 'present-break' && e.breakId === breakId)).toBe(false);
+      expect(clock).toBeLessThan(dueSince + timing.callHoldMs);
+      expect(state.alarmAt).not.toBeNull();
+      expect(state.alarmAt!).toBeLessThanOrEqual(dueSince + timing.callHoldMs);
+      expect(state.mode.held).toBe(true);
+    }
   };
 
   const checkStep = (before: ScheduleState, effects: Effect[]) => {
@@ -126,7 +165,8 @@ function run(commands: readonly Command[]): void {
     expect(active).toBeGreaterThanOrEqual(0);
     // Snoozes keep the cycle's count, so compare against time since the cycle began.
     expect(active).toBeLessThanOrEqual(elapsedInCycleMs + 1);
-    if (state.mode.kind === 'due') expect(presented.has(state.mode.breakId)).toBe(true);
+    // A pending break is on screen, unless a call holds it.
+    if (state.mode.kind === 'due' && state.mode.heldSince === null) expect(presented.has(state.mode.breakId)).toBe(true);
   };
 
   const advance = (ms: number) => {
@@ -181,7 +221,7 @@ function run(commands: readonly Command[]): void {
             strict: c.strict,
             maxSnoozesInRow: c.maxSnoozes,
             workingHours: c.workingHours ? { enabled: true, ...c.workingHours } : DEFAULT_SETTINGS.workingHours,
-            fullscreenWaitMinutes: c.fullscreenWaitMinutes,
+            callHoldMinutes: c.callHoldMinutes,
           },
           null,
         );
@@ -195,11 +235,14 @@ function run(commands: readonly Command[]): void {
         else apply({ type: `user:${c.action}`, breakId });
         break;
       }
-      case 'fullscreen-deferral': {
-        const pendingId = state.mode.kind === 'due' ? state.mode.breakId : state.nextBreakId;
-        apply({ type: 'surface:deferred', breakId: c.staleId ? pendingId + 1 : pendingId });
+      case 'call-signal':
+        // Found at the next wake-up, like the shell does; nothing wakes for it.
+        callSignal = c.present;
         break;
-      }
+      case 'manual-call':
+        if (c.minutes === 'end') apply({ type: 'user:call-end' });
+        else apply({ type: 'user:call', until: c.minutes === null ? null : clock + c.minutes * MIN });
+        break;
       case 'pause':
         apply({ type: 'user:pause', until: c.minutes === null ? null : clock + c.minutes * MIN });
         break;

@@ -22,12 +22,14 @@ class Day {
   state: ScheduleState;
   now = T0;
   effects: Effect[] = [];
+  /** What the background finds when it looks for a call at each step; undefined: it does not look. */
+  callSignal: boolean | undefined = undefined;
   constructor(readonly timing: Timing = timingFrom(DEFAULT_SETTINGS, null)) {
     this.state = initialScheduleState(T0);
     this.send({ type: 'worker:started' });
   }
   send(event: ScheduleEvent): Effect[] {
-    const { state, effects } = step(this.state, event, this.now, this.timing);
+    const { state, effects } = step(this.state, event, this.now, this.timing, this.callSignal);
     this.state = state;
     this.effects.push(...effects);
     return effects;
@@ -272,7 +274,7 @@ describe('snooze, skip, complete', () => {
     const effects = day.send({ type: 'user:closed', breakId: id });
     expect(day.recorded('snoozed')).toBe(0);
     expect(day.state.mode).toMatchObject({ kind: 'due', breakId: id });
-    expect(effects).toContainEqual({ type: 'present-break', breakId: id, mayDefer: false });
+    expect(effects).toContainEqual({ type: 'present-break', breakId: id, quiet: false });
   });
 
   it('closing the break past the snooze limit snoozes nothing: the break shows again', () => {
@@ -493,7 +495,7 @@ describe('wake-ups', () => {
 describe('reading the stored state', () => {
   const due: ScheduleState = {
     ...initialScheduleState(T0),
-    mode: { kind: 'due', breakId: 3, dueSince: T0, startedAt: null, manual: false, deferredAt: T0 },
+    mode: { kind: 'due', breakId: 3, dueSince: T0, startedAt: null, manual: false, heldSince: T0, held: true },
     awaySince: T0,
     snoozedUntilActiveMs: 10 * MIN,
   };
@@ -517,7 +519,7 @@ describe('reading the stored state', () => {
       { headsUpSent: null },
       { lastSeenAt: Number.POSITIVE_INFINITY },
       { mode: { kind: 'due', breakId: 3, dueSince: T0, startedAt: null, manual: false } },
-      { mode: { kind: 'due', breakId: '3', dueSince: T0, startedAt: null, manual: false, deferredAt: null } },
+      { mode: { kind: 'due', breakId: '3', dueSince: T0, startedAt: null, manual: false, heldSince: null, held: false } },
       { mode: { kind: 'paused', until: 'later' } },
       { mode: { kind: 'sleeping' } },
       { mode: null },
@@ -527,5 +529,233 @@ describe('reading the stored state', () => {
     expect(readScheduleState(missing, T0 + MIN)).toEqual(fresh);
     expect(readScheduleState(null, T0 + MIN)).toEqual(fresh);
     expect(readScheduleState('state', T0 + MIN)).toEqual(fresh);
+  });
+});
+
+describe('a call is presence, not absence: a due break is held, then shown once', () => {
+  const presents = (day: Day) => day.effects.filter((e): e is Extract<Effect, { type: 'present-break' }> => e.type === 'present-break');
+
+  it('a call spanning the due moment holds the break and shows it once, about a minute after the call ends', () => {
+    const day = new Day();
+    day.callSignal = true;
+    day.wait(30 * MIN);
+    expect(day.state.mode).toMatchObject({ kind: 'due', heldSince: T0 + 30 * MIN });
+    expect(day.prompts).toBe(0);
+    expect(day.recorded('held')).toBe(1);
+    day.wait(20 * MIN);
+    expect(day.prompts).toBe(0);
+    // The call ends at 50:30; a re-check a minute finds it gone, and a minute later the break shows.
+    day.wait(30 * SEC);
+    day.callSignal = false;
+    day.wait(2 * MIN);
+    expect(presents(day)).toEqual([{ type: 'present-break', breakId: 1, quiet: false }]);
+    const shownAt = day.effects.length;
+    day.wait(10 * MIN);
+    expect(day.prompts).toBe(1);
+    expect(day.recorded('held')).toBe(1);
+    expect(day.effects.length).toBeGreaterThanOrEqual(shownAt);
+    // Nothing was skipped or reset: the same break is pending, and completing it restarts the cycle.
+    day.send({ type: 'user:start', breakId: 1 });
+    day.send({ type: 'user:complete', breakId: 1 });
+    expect(day.recorded('completed')).toBe(1);
+    expect(day.recorded('skipped') + day.recorded('natural')).toBe(0);
+  });
+
+  it('a held break looks again once a minute, and shows at the first look that finds the call gone for a minute', () => {
+    const day = new Day();
+    day.callSignal = true;
+    day.wait(30 * MIN);
+    const dueAt = day.now;
+    const alarms: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      alarms.push(day.state.alarmAt! - dueAt);
+      day.wait(day.state.alarmAt! - day.now);
+    }
+    expect(alarms).toEqual([1, 2, 3, 4, 5].map((m) => m * MIN));
+    day.callSignal = false;
+    day.wait(MIN); // finds it gone
+    expect(day.prompts).toBe(0);
+    day.wait(MIN); // a minute later: shown
+    expect(day.prompts).toBe(1);
+    expect(day.state.alarmAt).toBeNull();
+  });
+
+  it('active time during a call counts, idle or not, and an idle spell in a call is no natural break', () => {
+    const day = new Day();
+    day.callSignal = true;
+    day.wait(10 * MIN);
+    // Listening in a meeting without touching anything for 15 min.
+    day.send({ type: 'activity', activity: 'idle' });
+    day.wait(15 * MIN);
+    expect(day.recorded('natural')).toBe(0);
+    expect(day.activeMs).toBe(25 * MIN);
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.activeMs).toBe(25 * MIN);
+    day.wait(5 * MIN);
+    expect(day.state.mode).toMatchObject({ kind: 'due' });
+    expect(day.recorded('natural')).toBe(0);
+  });
+
+  it('an idle spell found to be a call when the background looks counts as presence', () => {
+    const day = new Day();
+    day.callSignal = false;
+    day.wait(10 * MIN);
+    day.send({ type: 'activity', activity: 'idle' });
+    day.wait(2 * MIN);
+    day.callSignal = true;
+    day.send({ type: 'alarm' });
+    day.wait(10 * MIN);
+    expect(day.recorded('natural')).toBe(0);
+    expect(day.activeMs).toBe(22 * MIN);
+  });
+
+  it('idle when the call ends: from then on it is an away spell, and a long one is a natural break', () => {
+    const day = new Day();
+    day.callSignal = true;
+    day.wait(10 * MIN);
+    day.send({ type: 'activity', activity: 'idle' });
+    day.wait(5 * MIN);
+    day.callSignal = false;
+    day.send({ type: 'alarm' }); // a wake-up that finds the call over
+    expect(day.state.awaySince).toBe(day.now);
+    day.wait(6 * MIN);
+    day.send({ type: 'activity', activity: 'active' });
+    expect(day.recorded('natural')).toBe(1);
+  });
+
+  it('a call outlasting the limit: the break is offered quietly (a notification without sound), once', () => {
+    const day = new Day();
+    day.callSignal = true;
+    day.wait(30 * MIN);
+    day.wait(59 * MIN);
+    expect(day.prompts).toBe(0);
+    day.wait(MIN);
+    expect(presents(day)).toEqual([{ type: 'present-break', breakId: 1, quiet: true }]);
+    day.wait(30 * MIN);
+    expect(day.prompts).toBe(1);
+  });
+
+  it('the limit is a setting; 0 turns holding off', () => {
+    const day = new Day({ ...timingFrom({ ...DEFAULT_SETTINGS, callHoldMinutes: 0 }, null) });
+    day.callSignal = true;
+    day.wait(30 * MIN);
+    expect(presents(day)).toEqual([{ type: 'present-break', breakId: 1, quiet: false }]);
+    expect(day.recorded('held')).toBe(0);
+    const short = new Day({ ...timingFrom({ ...DEFAULT_SETTINGS, callHoldMinutes: 5 }, null) });
+    short.callSignal = true;
+    short.wait(35 * MIN);
+    expect(presents(short)).toEqual([{ type: 'present-break', breakId: 1, quiet: true }]);
+  });
+
+  it('the heads-up in a call makes no sound', () => {
+    const day = new Day();
+    day.callSignal = true;
+    day.wait(30 * MIN - 30 * SEC);
+    expect(day.effects.filter((e) => e.type === 'notify-heads-up')).toEqual([{ type: 'notify-heads-up', dueAt: T0 + 30 * MIN, silent: true }]);
+    const quiet = new Day();
+    quiet.callSignal = false;
+    quiet.wait(30 * MIN - 30 * SEC);
+    expect(quiet.effects.filter((e) => e.type === 'notify-heads-up')).toEqual([{ type: 'notify-heads-up', dueAt: T0 + 30 * MIN, silent: false }]);
+  });
+
+  it('every path honours the hold: a snooze ending in a call', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    day.send({ type: 'user:snooze', breakId: 1 });
+    day.callSignal = true;
+    day.wait(5 * MIN);
+    expect(day.state.mode).toMatchObject({ kind: 'due', breakId: 2 });
+    expect(day.state.mode.kind === 'due' && day.state.mode.heldSince).not.toBeNull();
+    expect(presents(day).map((e) => e.breakId)).toEqual([1]);
+  });
+
+  it('every path honours the hold: strict mode brings a closed break back only after the call', () => {
+    const day = new Day({ ...timingFrom(DEFAULT_SETTINGS, null), strict: true });
+    day.wait(30 * MIN);
+    day.callSignal = true;
+    day.send({ type: 'user:closed', breakId: 1 });
+    expect(presents(day)).toHaveLength(1);
+    expect(day.state.mode).toMatchObject({ kind: 'due', breakId: 1, held: true });
+    day.callSignal = false;
+    day.wait(3 * MIN);
+    expect(presents(day)).toHaveLength(2);
+  });
+
+  it('every path honours the hold: the break coming back after a browser start', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    day.callSignal = true;
+    day.send({ type: 'browser:started' });
+    expect(presents(day)).toHaveLength(1);
+    expect(day.state.mode).toMatchObject({ kind: 'due', breakId: 1, held: true });
+  });
+
+  it('"Take a break now" shows at once, in a call or not, and releases a held break', () => {
+    const day = new Day();
+    day.callSignal = true;
+    day.send({ type: 'user:break-now' });
+    expect(presents(day)).toEqual([{ type: 'present-break', breakId: 1, quiet: false }]);
+    day.send({ type: 'user:skip', breakId: 1 });
+    day.wait(30 * MIN);
+    expect(day.state.mode).toMatchObject({ kind: 'due', breakId: 2, held: true });
+    day.send({ type: 'user:break-now' });
+    expect(presents(day)).toEqual([
+      { type: 'present-break', breakId: 1, quiet: false },
+      { type: 'present-break', breakId: 2, quiet: false },
+    ]);
+    expect(day.state.mode).toMatchObject({ kind: 'due', breakId: 2, heldSince: null });
+    day.wait(5 * MIN);
+    expect(day.prompts).toBe(2);
+  });
+
+  it('"I\'m in a call" holds the next break without any look, and it shows a minute after the call runs out', () => {
+    const day = new Day();
+    day.send({ type: 'user:call', until: T0 + 60 * MIN });
+    day.wait(30 * MIN);
+    expect(day.state.mode).toMatchObject({ kind: 'due', held: true });
+    // No re-check while the person's own word holds it: the next alarm is the call's end plus a minute.
+    expect(day.state.alarmAt).toBe(T0 + 61 * MIN);
+    day.wait(31 * MIN - SEC);
+    expect(day.prompts).toBe(0);
+    day.wait(SEC);
+    expect(day.prompts).toBe(1);
+  });
+
+  it('"I\'m in a call" over a break on screen takes it down and holds it; ending the call shows it a minute later', () => {
+    const day = new Day();
+    day.wait(30 * MIN);
+    const effects = day.send({ type: 'user:call', until: null });
+    expect(effects).toContainEqual({ type: 'withdraw-break', breakId: 1 });
+    expect(day.recorded('held')).toBe(1);
+    day.wait(20 * MIN);
+    expect(day.prompts).toBe(1);
+    day.send({ type: 'user:call-end' });
+    day.wait(MIN);
+    expect(presents(day)).toEqual([
+      { type: 'present-break', breakId: 1, quiet: false },
+      { type: 'present-break', breakId: 1, quiet: false },
+    ]);
+  });
+
+  it('a hold survives a worker restart: only the stored state carries it', () => {
+    const day = new Day();
+    day.callSignal = true;
+    day.wait(30 * MIN + 30 * SEC);
+    day.state = readScheduleState(JSON.parse(JSON.stringify(day.state)), day.now);
+    day.send({ type: 'worker:started' });
+    expect(day.state.mode).toMatchObject({ kind: 'due', held: true });
+    expect(day.state.alarmAt).not.toBeNull();
+    day.callSignal = false;
+    day.wait(3 * MIN);
+    expect(day.prompts).toBe(1);
+    expect(day.recorded('held')).toBe(1);
+  });
+
+  it('a break stored as waiting for a fullscreen window (before calls held breaks) goes on as held', () => {
+    const { callSignal: _a, callManual: _b, callManualUntil: _c, callGoneAt: _d, ...older } = initialScheduleState(T0);
+    const stored = { ...older, mode: { kind: 'due', breakId: 3, dueSince: T0, startedAt: null, manual: false, deferredAt: T0 } };
+    expect(readScheduleState(stored, T0 + MIN)).toMatchObject({ mode: { kind: 'due', breakId: 3, heldSince: T0, held: true }, callSignal: true });
+    const working = readScheduleState({ ...older }, T0 + MIN);
+    expect(working).toMatchObject({ mode: { kind: 'working' }, callSignal: false, callManual: false });
   });
 });

@@ -52,7 +52,7 @@ describe('defaults and ranges (PRODUCT.md § Scheduling)', () => {
       theme: 'system',
       badgeMinutes: false,
       workingHours: { enabled: false, days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 },
-      fullscreenWaitMinutes: 15,
+      callHoldMinutes: 60,
     });
     expectValid(DEFAULT_SETTINGS as Settings);
   });
@@ -66,7 +66,7 @@ describe('defaults and ranges (PRODUCT.md § Scheduling)', () => {
       naturalBreakMinutes: [2, 30],
       headsUpSeconds: [0, 300],
       idleDetectionSeconds: [15, 600],
-      fullscreenWaitMinutes: [0, 60],
+      callHoldMinutes: [0, 120],
     });
   });
 

@@ -2,7 +2,7 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
-import { initialScheduleState, nextBreakAt, step, type Effect, type ScheduleState } from '../../../src/core/schedule';
+import { initialScheduleState, nextBreakAt, step, type ScheduleState } from '../../../src/core/schedule';
 import { DEFAULT_SETTINGS, type WorkingHours } from '../../../src/core/settings';
 import { timingFrom, type Timing } from '../../../src/core/timing';
 import { addCountableMs, countableMsBetween, isWithinWorkingHours, tomorrowStart } from '../../../src/core/working-hours';
@@ -68,41 +68,15 @@ describe('pause until tomorrow', () => {
 describe('do not disturb', () => {
   const timing: Timing = { ...timingFrom(DEFAULT_SETTINGS, null), headsUpMs: 0 };
 
-  function dueBreak(): { state: ScheduleState; now: number; effects: Effect[] } {
+  it('a scheduled break is held while the window is fullscreen; one asked for never is', () => {
     const t0 = local(2026, 11, 25, 10);
     let state = step(initialScheduleState(t0), { type: 'worker:started' }, t0, timing).state;
     const now = t0 + 30 * MIN;
-    const result = step(state, { type: 'alarm' }, now, timing);
-    state = result.state;
-    return { state, now, effects: result.effects };
-  }
-
-  it('a scheduled break may wait for fullscreen; one asked for never does', () => {
-    const { effects, state, now } = dueBreak();
-    expect(effects).toContainEqual({ type: 'present-break', breakId: 1, mayDefer: true });
-    const manual = step(step(state, { type: 'user:skip', breakId: 1 }, now, timing).state, { type: 'user:break-now' }, now, timing);
-    expect(manual.effects).toContainEqual({ type: 'present-break', breakId: 2, mayDefer: false });
-  });
-
-  it('a deferred break is looked at again each minute and shown anyway after 15 min', () => {
-    const due = dueBreak();
-    let { state } = due;
-    let now = due.now;
-    state = step(state, { type: 'surface:deferred', breakId: 1 }, now, timing).state;
-    expect(state.alarmAt).toBe(now + MIN);
-    const presents: boolean[] = [];
-    for (let i = 0; i < 15; i++) {
-      now = state.alarmAt!;
-      const result = step(state, { type: 'alarm' }, now, timing);
-      state = result.state;
-      for (const e of result.effects) if (e.type === 'present-break') presents.push(e.mayDefer);
-      // The shell finds the window still fullscreen and holds the break back again.
-      const last = result.effects.find((e) => e.type === 'present-break');
-      if (last && last.type === 'present-break' && last.mayDefer) state = step(state, { type: 'surface:deferred', breakId: 1 }, now, timing).state;
-    }
-    expect(now).toBe(due.now + 15 * MIN);
-    expect(presents.slice(0, 14).every((mayDefer) => mayDefer)).toBe(true);
-    expect(presents[14]).toBe(false);
-    expect(state.alarmAt).toBeNull();
+    const due = step(state, { type: 'alarm' }, now, timing, true);
+    state = due.state;
+    expect(due.effects.some((e) => e.type === 'present-break')).toBe(false);
+    expect(state.mode).toMatchObject({ kind: 'due', breakId: 1, heldSince: now });
+    const manual = step(step(state, { type: 'user:pause', until: now + MIN }, now, timing).state, { type: 'user:break-now' }, now, timing, true);
+    expect(manual.effects).toContainEqual({ type: 'present-break', breakId: 2, quiet: false });
   });
 });

@@ -9,7 +9,7 @@ const NOW = Date.UTC(2026, 0, 5, 10);
 const timing = timingFrom(readSettings(undefined), null);
 
 function due(overrides: Partial<ScheduleState> = {}, startedAt: number | null = null): ScheduleState {
-  return { ...initialScheduleState(NOW), mode: { kind: 'due', breakId: 7, dueSince: NOW, startedAt, manual: false, deferredAt: null }, ...overrides };
+  return { ...initialScheduleState(NOW), mode: { kind: 'due', breakId: 7, dueSince: NOW, startedAt, manual: false, heldSince: null, held: false }, ...overrides };
 }
 
 describe('promptViewFrom', () => {
