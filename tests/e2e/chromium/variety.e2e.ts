@@ -1,10 +1,11 @@
 // Breaks take turns in real Chromium: two default-length Desk breaks in a row (the first completed) say and play different
 // exercises; a skipped break leaves the next one as it was. The test clock shortens each break to seconds; the routine is
 // still the one built for the default 120 s.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, waitFor, type DevOverrides } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 // No automatic breaks: each one is asked for with `break:now`.
@@ -95,5 +96,51 @@ describeWithBrowser('Chromium: successive breaks take turns through the routine'
     expect(secondTitles.some((title) => title.includes('Doorway pectoral stretch'))).toBe(true);
     expect(secondTitles.some((title) => title.includes('Thoracic extension'))).toBe(false);
     console.info(`Chromium breaks: ${JSON.stringify({ first: first.plan, second: second.plan, firstTitles, secondTitles })}`);
+  });
+});
+
+describeWithBrowser('Chromium: a Floor break shows each step as it is done', chromiumAvailable(), () => {
+  let session: ChromiumSession;
+  let control: Page;
+
+  beforeAll(async () => {
+    session = await launchChromium({ extensionDir: CHROME_DIST });
+    control = await session.openExtensionPage('src/pages/popup/index.html');
+    await control.evaluate((o) => chrome.storage.local.set({ devOverrides: o }), CLOCK);
+    await control.evaluate(() => (chrome.storage as unknown as { sync: { set(items: object): Promise<void> } }).sync.set({ settings: { routine: 'floor' } }));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens with time to get on the mat, and draws the second side of child’s pose mirrored', async () => {
+    const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes(BREAK_PAGE), timeout: 20_000 });
+    await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+    const page = await opened;
+    await page.setViewportSize({ width: 520, height: 680 });
+    await waitFor('the Floor plan', async () => ((await page.getByTestId('break-plan').textContent().catch(() => '')) ?? '').startsWith('Floor · 2 min · '));
+    await page.locator('[data-keys="answered"]').waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByTestId('pause').click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    expect(await page.locator('#step-title').textContent()).toBe('Get down on your mat: Cat-cow');
+
+    const drawing = () => page.locator('.illustration').getAttribute('data-drawing');
+    const seen: string[] = [];
+    while ((await drawing()) !== 'childs-pose-side mirrored') {
+      const title = await page.locator('#step-title').textContent();
+      seen.push(`${title} [${await drawing()}]`);
+      expect(await page.getByTestId('step-forward').getAttribute('aria-disabled'), `no mirrored child's pose among ${seen.join(' · ')}`).not.toBe('true');
+      await page.getByTestId('step-forward').click();
+      await waitFor('the next screen', async () => (await page.locator('#step-title').textContent()) !== title, 5_000);
+    }
+    expect(seen).toContain('Child’s pose, side reach [childs-pose-side]');
+    expect(await page.locator('.illustration').evaluate((el) => getComputedStyle(el).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'break-floor-step.png') });
+
+    const closed = page.waitForEvent('close');
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await closed;
   });
 });
