@@ -94,12 +94,12 @@ describeWithBrowser('Chromium: the options page', chromiumAvailable(), () => {
   it('works keyboard-only: Tab reaches the filter, the sections, then the controls in order; Space and arrows change and save them', async () => {
     await page.locator('body').focus();
     const order: string[] = [];
-    for (let i = 0; i < 22; i += 1) {
+    for (let i = 0; i < 23; i += 1) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('href') || ''));
     }
     const sections = await page.$$eval('nav a', (links) => links.map((link) => link.getAttribute('href')));
-    expect(sections.length).toBe(9);
+    expect(sections.length).toBe(10);
     expect(order.slice(0, 1 + sections.length)).toEqual(['settings-filter', ...sections]);
     expect(order.slice(1 + sections.length, 7 + sections.length)).toEqual([
       'field-workMinutes',
