@@ -328,7 +328,7 @@ for (const locale of [...new Set(FILTER_CASES.map((c) => c.locale))]) {
       session = await launchChromium({ extensionDir: CHROME_DIST, ...inLanguage(locale) });
       page = await session.openExtensionPage(OPTIONS_PAGE);
       await page.locator('#field-workMinutes').waitFor();
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(message(locale, 'optLangCode'));
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(message(locale, 'localeTag'));
     });
 
     afterAll(async () => {

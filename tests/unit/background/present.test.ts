@@ -661,7 +661,7 @@ describe('a break held for a call up to the limit', () => {
       },
     });
     await scheduler.dispatch({ type: 'alarm' });
-    expect(notifications()['unhunch:break']).toMatchObject({ title: 'breakNotificationTitle(2)', silent: true });
+    expect(notifications()['unhunch:break']).toMatchObject({ title: 'breakNotificationTitle_other(2)', silent: true });
     expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
     expect(world.injections).toHaveLength(0);
     expect(world.createdWindows).toHaveLength(0);
