@@ -38,8 +38,11 @@ export const WORKER_BUDGET_BYTES = 32 * 1024;
  * that). Before plural forms it was 84,767 B with en alone and 99,070 B with all three.
  * The allowance per language is 9 KiB: text in Cyrillic, Greek or CJK scripts takes two or three
  * bytes a character in UTF-8 and compresses to more than German or Spanish does.
+ * 97 KiB for issue 18's "Recognise web meetings" (the meeting sites, the options switch, the popup's
+ * offer): with en alone 98,369 B (Chrome) / 98,444 B (Firefox), from 95,998 B / 96,071 B on main
+ * with the call hold, which had already passed 88 KiB.
  */
-export const ZIP_BASE_BUDGET_BYTES = 88 * 1024;
+export const ZIP_BASE_BUDGET_BYTES = 97 * 1024;
 export const ZIP_PER_LOCALE_BYTES = 9 * 1024;
 /** The default locale, counted in the base. */
 export const DEFAULT_LOCALE = 'en';
