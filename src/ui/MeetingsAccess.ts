@@ -26,15 +26,23 @@ export function useMeetingsRecognition(): [boolean | null, (on: boolean) => void
  * Asks for the sites; must be called straight from a click (browsers grant permissions only inside
  * a user gesture). The opt-in is written at the click too, not after the answer: Firefox may close
  * the toolbar popup while its prompt is up, and the answer would then reach no one. A refusal
- * turns it back off where the answer arrives; without the permission the background asks nothing.
+ * or a failure turns it back off where the answer arrives; without the permission the background
+ * asks nothing.
  */
 export function recogniseMeetings(): Promise<boolean> {
   const answer = browser.permissions.request(MEETING_ORIGINS);
   void browser.storage.local.set({ [MEETINGS_OPT_IN_KEY]: true });
-  return answer.then(async (granted) => {
-    if (!granted) await browser.storage.local.set({ [MEETINGS_OPT_IN_KEY]: false });
-    return granted;
-  });
+  const turnOff = () => browser.storage.local.set({ [MEETINGS_OPT_IN_KEY]: false });
+  return answer.then(
+    async (granted) => {
+      if (!granted) await turnOff();
+      return granted;
+    },
+    async (error: unknown) => {
+      await turnOff();
+      throw error;
+    },
+  );
 }
 
 /** Off: the opt-in and the sites' permission go; access to all pages, if granted, stays (it is for breaks over pages). */
