@@ -26,8 +26,11 @@ export const WORKER_GOAL_BYTES = 15 * 1024;
  * 32 KiB for issue 15 (+1.2 KB): a break asked for shows in the window it was asked from, the
  * alarm that moves a break out of the notification when focus returns unannounced, the heads-up
  * cleared, and a hands-free routine recorded as completed: 32,096 B when raised.
+ * 38 KiB for issue 18: its branch had raised this to 36 KiB for the call hold (34,832 B), which the
+ * merge beside issue 19's sizes lost; main measured 36,905 B, and "Recognise web meetings" (the
+ * sites, their room patterns and the look at their tabs) makes it 38,659 B (+1,754 B).
  */
-export const WORKER_BUDGET_BYTES = 32 * 1024;
+export const WORKER_BUDGET_BYTES = 38 * 1024;
 /**
  * The store zip's budget is the product plus an allowance per shipped language (issue 19 item 6),
  * so adding a language is budgeted and growing the product is still a decision.
