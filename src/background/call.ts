@@ -2,16 +2,31 @@
 
 import type { Tabs } from 'webextension-polyfill';
 import { isFullscreenWindow, MEDIA_TAB_QUERIES, tabIsInCall } from '../core/call';
+import { MEETING_MATCHES, meetingTabInCall, readMeetingsOptIn } from '../core/meetings';
+import { MEETINGS_OPT_IN_KEY } from '../core/storage-keys';
 import { browser } from '../platform/browser';
 import { lastFocusedWindow } from './surfaces/surface';
 
 /** Only Firefox answers `tabs.query({ camera: true })`; Chrome throws on the unknown key, so it is not asked. */
 const answersMediaQueries = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 
-/** Whether a call signal is present now: the focused window is fullscreen, or (Firefox) a tab uses the camera, microphone or screen. */
+/**
+ * Whether a call signal is present now: the focused window is fullscreen, (Firefox) a tab uses the
+ * camera, microphone or screen, or (opted in) a meeting site's tab is audible or shows a room.
+ */
 export async function findCallSignal(): Promise<boolean> {
-  const [fullscreen, media] = await Promise.all([lastFocusedWindow().then(isFullscreenWindow), anyTabInCall()]);
-  return fullscreen || media;
+  const found = await Promise.all([lastFocusedWindow().then(isFullscreenWindow), anyTabInCall(), anyMeetingInCall()]);
+  return found.some(Boolean);
+}
+
+/** Asks about the meeting sites' tabs only when the person opted in and the browser granted those sites. */
+async function anyMeetingInCall(): Promise<boolean> {
+  const stored = await browser.storage.local.get(MEETINGS_OPT_IN_KEY);
+  if (!readMeetingsOptIn(stored[MEETINGS_OPT_IN_KEY])) return false;
+  const origins = [...MEETING_MATCHES];
+  if (!(await browser.permissions.contains({ origins }).catch(() => false))) return false;
+  const tabs = await browser.tabs.query({ url: origins }).catch(() => []);
+  return tabs.some(meetingTabInCall);
 }
 
 async function anyTabInCall(): Promise<boolean> {

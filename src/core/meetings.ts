@@ -1,8 +1,5 @@
 // "Recognise web meetings" (opt-in): the meeting sites, their room addresses, and when a tab on one counts as a call.
 //
-// Not wired into the background yet: with the look and the options switch that asks for these
-// sites' host permission, the store zip measured 101.4 KB, over its 100 KB budget.
-//
 // A tab on a meeting site counts only while it plays sound or shows a meeting room: a Teams or
 // Slack tab open all day must not hold every break all day. The browser's own word that a tab
 // is audible is all Unhunch reads besides the address; nothing runs in these pages.
@@ -62,4 +59,13 @@ export function meetingTabInCall(tab: { url?: string; audible?: boolean }): bool
   const site = meetingSiteOf(tab.url);
   if (!site) return false;
   return tab.audible === true || site.isRoom(new URL(tab.url!));
+}
+
+/**
+ * Whether the person turned "Recognise web meetings" on. Kept apart from the permission itself:
+ * access to all pages (for breaks over pages) covers these sites too, and must not turn
+ * recognition on by itself. Anything but `true` is off.
+ */
+export function readMeetingsOptIn(stored: unknown): boolean {
+  return stored === true;
 }

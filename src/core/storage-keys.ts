@@ -18,6 +18,8 @@ export const PRESENTATION_KEY = 'presentation';
 export const DEV_OVERRIDES_KEY = 'devOverrides';
 /** The extension's version when its background last started: a new one is an update, not a browser start. */
 export const RUNNING_VERSION_KEY = 'runningVersion';
+/** True while "Recognise web meetings" is on (the background also needs the sites granted): `readMeetingsOptIn`. */
+export const MEETINGS_OPT_IN_KEY = 'recogniseMeetings';
 /** Development installs count what woke the background here, for `npm run bench`. */
 export const DIAGNOSTICS_KEY = 'diagnostics';
 

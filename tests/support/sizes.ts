@@ -26,8 +26,11 @@ export const WORKER_GOAL_BYTES = 15 * 1024;
  * 32 KiB for issue 15 (+1.2 KB): a break asked for shows in the window it was asked from, the
  * alarm that moves a break out of the notification when focus returns unannounced, the heads-up
  * cleared, and a hands-free routine recorded as completed: 32,096 B when raised.
+ * 38 KiB for issue 18: its branch had raised this to 36 KiB for the call hold (34,832 B), which the
+ * merge beside issue 19's sizes lost; main measured 36,905 B, and "Recognise web meetings" (the
+ * sites, their room patterns and the look at their tabs) makes it 38,659 B (+1,754 B).
  */
-export const WORKER_BUDGET_BYTES = 32 * 1024;
+export const WORKER_BUDGET_BYTES = 38 * 1024;
 /**
  * The store zip's budget is the product plus an allowance per shipped language (issue 19 item 6),
  * so adding a language is budgeted and growing the product is still a decision.
@@ -38,8 +41,11 @@ export const WORKER_BUDGET_BYTES = 32 * 1024;
  * that). Before plural forms it was 84,767 B with en alone and 99,070 B with all three.
  * The allowance per language is 9 KiB: text in Cyrillic, Greek or CJK scripts takes two or three
  * bytes a character in UTF-8 and compresses to more than German or Spanish does.
+ * 97 KiB for issue 18's "Recognise web meetings" (the meeting sites, the options switch, the popup's
+ * offer): with en alone 98,369 B (Chrome) / 98,444 B (Firefox), from 95,998 B / 96,071 B on main
+ * with the call hold, which had already passed 88 KiB.
  */
-export const ZIP_BASE_BUDGET_BYTES = 88 * 1024;
+export const ZIP_BASE_BUDGET_BYTES = 97 * 1024;
 export const ZIP_PER_LOCALE_BYTES = 9 * 1024;
 /** The default locale, counted in the base. */
 export const DEFAULT_LOCALE = 'en';

@@ -10,6 +10,7 @@ import { ChoiceField, NumberField, SwitchField } from './controls';
 import { BreakPreview, ExercisePicker, routineSummary } from './ExercisePicker';
 import { FIELD_CONTROLS, SECTIONS, type SectionId } from './fields';
 import { HistoryPanel } from './HistoryPanel';
+import { MeetingsSwitch } from './MeetingsSwitch';
 import { OverlaySwitch } from './OverlaySwitch';
 import { SectionNav, type NavSection } from './SectionNav';
 import { FilterItem, SettingsFilter, useSettingsFilter } from './SettingsFilter';
@@ -176,6 +177,11 @@ export function OptionsApp() {
                   <Field name={name} store={store} settings={settings} />
                 </FilterItem>
               ))}
+              {section.id === 'detection' && (
+                <FilterItem id="meetings" result={filter}>
+                  <MeetingsSwitch />
+                </FilterItem>
+              )}
               {section.id === 'routine' && (
                 <FilterItem id="breakPreview" result={filter}>
                   <BreakPreview

@@ -10,6 +10,7 @@ import { isWithinWorkingHours } from '../../core/working-hours';
 import { formatClockTime, formatCountdown } from '../../ui/format';
 import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
+import { recogniseMeetings, useMeetingsRecognition } from '../../ui/MeetingsAccess';
 import { OverlayAccess } from '../../ui/OverlayAccess';
 import { ShortcutKey } from '../../ui/ShortcutKey';
 import { Tally } from '../../ui/Tally';
@@ -216,6 +217,23 @@ function CallControl({ state, now }: { state: ScheduleState; now: number }) {
           ))}
         </ul>
       )}
+      {open && <RecogniseMeetings />}
+    </div>
+  );
+}
+
+/** Offered beside "I'm in a call" until it is on: a web meeting in this browser then holds breaks without being told. */
+function RecogniseMeetings() {
+  const [on, setOn] = useMeetingsRecognition();
+  if (on !== false) return null;
+  return (
+    <div class="meetings-access">
+      <p id="meetings-access-text" class="hint">
+        {t('popupMeetingsExplain')}
+      </p>
+      <button aria-describedby="meetings-access-text" onClick={() => void recogniseMeetings().then(setOn, () => setOn(false))}>
+        {t('optMeetings')}
+      </button>
     </div>
   );
 }

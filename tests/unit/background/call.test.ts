@@ -1,17 +1,30 @@
-// Looking for a call signal: the focused window fullscreen (both browsers); Firefox's tabs using the camera, microphone or screen; Chrome never asked what it can't answer.
+// Looking for a call signal: the focused window fullscreen (both browsers); Firefox's tabs using the camera, microphone or screen; Chrome never asked what it can't answer; meeting sites' tabs only when opted in and granted.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { tabIsInCall } from '../../../src/core/call';
+import { MEETING_MATCHES } from '../../../src/core/meetings';
 
 vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 
 type Query = Record<string, unknown>;
 
-async function lookWith({ firefox, window, tabs }: { firefox: boolean; window: object; tabs: (query: Query) => object[] }) {
+interface Look {
+  firefox: boolean;
+  window: object;
+  tabs: (query: Query) => object[];
+  /** The person turned "Recognise web meetings" on. */
+  optedIn?: boolean;
+  /** The origins the browser has granted. */
+  granted?: string[];
+}
+
+async function lookWith({ firefox, window, tabs, optedIn = false, granted = [] }: Look) {
   vi.resetModules();
   fakeBrowser.reset();
+  if (optedIn) await fakeBrowser.storage.local.set({ recogniseMeetings: true });
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
   const asked: Query[] = [];
+  browser.permissions!.contains = async ({ origins }: { origins: string[] }) => granted.includes('<all_urls>') || origins.every((origin) => granted.includes(origin));
   browser.runtime!.getBrowserInfo = firefox ? async () => ({ name: 'Firefox' }) : undefined;
   browser.windows!.getLastFocused = async () => window;
   browser.tabs!.query = (query: Query) => {
@@ -46,6 +59,31 @@ describe('looking for a call signal', () => {
     const chrome = await lookWith({ firefox: false, window: normalWindow, tabs: () => [{ id: 1 }] });
     expect(chrome.found).toBe(false);
     expect(chrome.asked).toEqual([]);
+  });
+
+  it('opted in with the sites granted: an audible meeting tab or a room address is one, in both browsers; a silent non-room page on the same host is not', async () => {
+    const granted = [...MEETING_MATCHES];
+    const room = { url: 'https://meet.google.com/abc-defg-hij', audible: false };
+    const landing = { url: 'https://meet.google.com/landing', audible: false };
+    const meetingTabs = (found: object[]) => (q: Query) => ('url' in q ? found : []);
+    for (const firefox of [true, false]) {
+      const inRoom = await lookWith({ firefox, window: normalWindow, optedIn: true, granted, tabs: meetingTabs([landing, room]) });
+      expect(inRoom.found).toBe(true);
+      expect(inRoom.asked).toContainEqual({ url: [...MEETING_MATCHES] });
+      expect((await lookWith({ firefox, window: normalWindow, optedIn: true, granted, tabs: meetingTabs([landing]) })).found).toBe(false);
+      expect((await lookWith({ firefox, window: normalWindow, optedIn: true, granted, tabs: meetingTabs([{ ...landing, audible: true }]) })).found).toBe(true);
+    }
+  });
+
+  it('without the permission, or without the opt-in, meeting tabs are never asked about', async () => {
+    const roomEverywhere = () => [{ url: 'https://meet.google.com/abc-defg-hij', audible: true }];
+    const notGranted = await lookWith({ firefox: false, window: normalWindow, optedIn: true, granted: [], tabs: roomEverywhere });
+    expect(notGranted.found).toBe(false);
+    expect(notGranted.asked).toEqual([]);
+    // Access to all pages (for breaks over pages) covers these sites, but is no opt-in.
+    const notOptedIn = await lookWith({ firefox: false, window: normalWindow, granted: ['<all_urls>'], tabs: roomEverywhere });
+    expect(notOptedIn.found).toBe(false);
+    expect(notOptedIn.asked).toEqual([]);
   });
 
   it('a tab Firefox lists counts unless its sharing state says nothing is shared', () => {

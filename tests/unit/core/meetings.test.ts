@@ -1,4 +1,5 @@
 // "Recognise web meetings": which tabs count as a call (audible or at a room address on a meeting site), and which never do.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MEETING_MATCHES, meetingSiteOf, meetingTabInCall } from '../../../src/core/meetings';
 
@@ -48,5 +49,12 @@ describe('meeting sites', () => {
   it('asks for https match patterns of these sites only', () => {
     for (const pattern of MEETING_MATCHES) expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z.]+\/\*$/);
     expect(MEETING_MATCHES).toHaveLength(8);
+  });
+});
+
+describe('the permission asked for', () => {
+  it("is the manifest's optional host permission besides <all_urls>: manifest and core list the same sites", () => {
+    const manifest = JSON.parse(fs.readFileSync('manifest.json', 'utf8')) as { optional_host_permissions: string[] };
+    expect(manifest.optional_host_permissions.filter((origin) => origin !== '<all_urls>')).toEqual([...MEETING_MATCHES]);
   });
 });
