@@ -44,6 +44,8 @@ export const WORKER_BUDGET_BYTES = 38 * 1024;
  * 97 KiB for issue 18's "Recognise web meetings" (the meeting sites, the options switch, the popup's
  * offer): with en alone 98,369 B (Chrome) / 98,444 B (Firefox), from 95,998 B / 96,071 B on main
  * with the call hold, which had already passed 88 KiB.
+ * With all ten languages: 176,207 B (Chrome) / 176,282 B (Firefox), 8,646 B a language on average
+ * after `en` (Spanish 8,040 B to Russian 9,644 B, each its messages.json gzipped), under 9 KiB.
  */
 export const ZIP_BASE_BUDGET_BYTES = 97 * 1024;
 export const ZIP_PER_LOCALE_BYTES = 9 * 1024;
