@@ -133,8 +133,8 @@ describeWithBrowser('Chromium: history on the options page', chromiumAvailable()
     const [csv] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe(`unhunch-history-${dayKey(0)}.csv`);
     const csvText = fs.readFileSync((await csv.path())!, 'utf8');
-    expect(csvText.split('\r\n')[0]).toBe('date,active_minutes,breaks_completed,breaks_snoozed,breaks_skipped,natural_breaks');
-    expect(csvText).toContain(`${dayKey(2)},70,3,0,0,0\r\n`);
+    expect(csvText.split('\r\n')[0]).toBe('date,active_minutes,breaks_completed,breaks_snoozed,breaks_skipped,natural_breaks,breaks_held');
+    expect(csvText).toContain(`${dayKey(2)},70,3,0,0,0,0\r\n`);
     const [json] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export JSON' }).click()]);
     const exported = JSON.parse(fs.readFileSync((await json.path())!, 'utf8'));
     expect(exported).toMatchObject({ format: 'unhunch-history', version: 1, days: { [dayKey(0)]: tally(2, 30) } });
