@@ -214,6 +214,10 @@ function createApi(): OverlayApi {
       current?.teardown();
       current = null;
     },
+    giveUp(breakId) {
+      if (current?.breakId === breakId) api.close();
+      gaveUpFor = breakId;
+    },
   };
   return api;
 }

@@ -18,6 +18,11 @@ export interface OverlayApi {
   show(breakId: number, pageQuery?: string): OverlayStatus;
   /** Removes the overlay, if any, and gives focus back to where it was. */
   close(): void;
+  /**
+   * Removes the overlay and answers 'gave-up' to every later `show(breakId)` in this document:
+   * the background found no proof that the break shows here (its page never connected).
+   */
+  giveUp(breakId: number): void;
 }
 
 declare global {

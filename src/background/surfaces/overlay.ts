@@ -1,6 +1,7 @@
 // The break over the page the user is looking at: the overlay script injected into the active tab, asked whether it really shows.
 
 import { OVERLAY_SCRIPT } from '../../core/extension-paths';
+import type { Presentation } from '../../core/presentation';
 import { isOverlayStatus, type OverlayStatus } from '../../core/overlay-protocol';
 import { browser, ignoreFailure } from '../../platform/browser';
 import { pause } from '../pause';
@@ -10,7 +11,7 @@ export const overlaySurface: BreakSurface = {
   kind: 'overlay',
 
   async show(breakId, where, snapshot, token) {
-    if (where.kind !== 'browser' || where.tabId === null) return null;
+    if (where.kind !== 'browser' || where.tabId === null || isRefused(where.tabId, breakId)) return null;
     if ((await showOverlay(where.tabId, breakId, breakPageQuery(snapshot, token))) !== 'shown') return null;
     return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window.id !== undefined ? { windowId: where.window.id } : {}), token };
   },
@@ -18,6 +19,7 @@ export const overlaySurface: BreakSurface = {
   async keeps(current, breakId, where, snapshot) {
     // Anywhere but the overlay's own tab, the break moves to where the user is.
     if (where.kind !== 'browser' || where.tabId === null || where.tabId !== current.tabId) return 'replace';
+    if (isRefused(where.tabId, breakId)) return 'replace';
     const status = await showOverlay(where.tabId, breakId, breakPageQuery(snapshot, current.token));
     if (status === 'shown') return 'keep';
     // The tab refuses scripts while it closes or navigates: wait for where the user lands.
@@ -38,6 +40,31 @@ export const overlaySurface: BreakSurface = {
     );
   },
 };
+
+/**
+ * Tabs where a break gave no proof that it shows (its page never connected): that break is not
+ * offered there again. Kept in memory only; the overlay script in the tab's document remembers it
+ * too (`giveUp`), so a restarted background asking that document again hears 'gave-up'.
+ */
+let refused: { breakId: number; tabIds: Set<number> } = { breakId: -1, tabIds: new Set() };
+
+function isRefused(tabId: number, breakId: number): boolean {
+  return refused.breakId === breakId && refused.tabIds.has(tabId);
+}
+
+/**
+ * The overlay in `current`'s tab never proved it shows: take it down at once (the tab is usable
+ * again) and offer this break no overlay in that tab again.
+ */
+export async function refuseOverlay(current: Presentation): Promise<void> {
+  if (current.surface !== 'overlay' || current.tabId === undefined) return;
+  if (refused.breakId !== current.breakId) refused = { breakId: current.breakId, tabIds: new Set() };
+  refused.tabIds.add(current.tabId);
+  const { tabId } = current;
+  await withinTimeout(
+    browser.scripting.executeScript({ target: { tabId }, func: (breakId: number) => globalThis.__unhunchOverlayApi?.giveUp(breakId), args: [current.breakId] }),
+  ).catch(ignoreFailure);
+}
 
 /**
  * A page busy in a long script runs no injected one until it is done, and the injection would hold
