@@ -194,17 +194,16 @@ async function presentAgainAndExpect(presentation: Presentation): Promise<void> 
 }
 
 /**
- * No break page connected within the grace time. An overlay whose tab is still there showed
+ * No break page connected within the grace time. An overlay the tab has shown that long showed
  * nothing the person can use (its frame failed to load: a page with Cross-Origin-Embedder-Policy,
  * a page that stopped loading as the overlay came), yet may cover the tab: it is taken down and
- * that tab is not offered this break again, so the break moves on (to its window).
+ * that tab is not offered this break again, so the break moves on (to its window). A tab that
+ * went to another page meanwhile shows the break there, which must connect in its turn.
  */
 async function neverConnected(presentation: Presentation): Promise<void> {
-  if (presentation.surface === 'overlay') {
-    await refuseOverlay(presentation);
-    return presentAgain(presentation);
-  }
-  return surfaceGone(presentation);
+  if (presentation.surface !== 'overlay') return surfaceGone(presentation);
+  if (await refuseOverlay(presentation, CONNECT_GRACE_MS / 2)) return presentAgain(presentation);
+  return presentAgainAndExpect(presentation);
 }
 
 /**

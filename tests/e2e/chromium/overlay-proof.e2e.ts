@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, waitFor } from '../support/extension';
-import { startTestServer, tapsOnPage, type TestServer } from '../support/server';
+import { attackedHostGone, startTestServer, tapsOnPage, type TestServer } from '../support/server';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const POPUP_PAGE = 'src/pages/popup/index.html';
@@ -29,6 +29,22 @@ async function pendingBreakId(control: Page): Promise<number | null> {
   return control.evaluate(async () => {
     const { schedule } = (await chrome.storage.local.get('schedule')) as { schedule?: { mode: { kind: string; breakId?: number } } };
     return schedule?.mode.kind === 'due' ? (schedule.mode.breakId ?? null) : null;
+  });
+}
+
+async function startedAt(control: Page): Promise<number | null> {
+  return control.evaluate(async () => {
+    const { schedule } = (await chrome.storage.local.get('schedule')) as { schedule?: { mode: { kind: string; startedAt?: number | null } } };
+    return schedule?.mode.kind === 'due' ? (schedule.mode.startedAt ?? null) : null;
+  });
+}
+
+async function todaysTally(control: Page): Promise<Record<string, number>> {
+  return control.evaluate(async () => {
+    const { history } = (await chrome.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
+    const d = new Date();
+    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return history?.[key] ?? {};
   });
 }
 
@@ -90,4 +106,60 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
   it('a page that calls window.stop() as the overlay comes: the same', async () => {
     await breakMovesToWindow('/stops-loading');
   });
+
+  /**
+   * Where the break can be seen and used within PROOF_MS of the page's attack: its window showing Start, or the overlay,
+   * where a real click on Start starts the routine (a cover would take the click).
+   */
+  async function usableBreak(page: Page): Promise<'window' | 'overlay'> {
+    return waitFor(
+      'the break, visible and usable',
+      async () => {
+        const [opened] = breakWindows(session);
+        if (opened && (await opened.getByRole('button', { name: /^Start/ }).isVisible().catch(() => false))) return 'window' as const;
+        // A click before this one may have started it (the background records it a moment later).
+        if ((await startedAt(control)) !== null) return 'overlay' as const;
+        const start = await breakFrame(page)?.getByRole('button', { name: /^Start/ }).boundingBox({ timeout: 200 }).catch(() => null);
+        if (start) await page.mouse.click(start.x + start.width / 2, start.y + start.height / 2);
+        return null;
+      },
+      PROOF_MS,
+    );
+  }
+
+  const ATTACKS: [name: string, attack: string, coversPage: boolean][] = [
+    ['the host moved under a display: none ancestor', 'displayNoneAncestor', false],
+    ["the host moved into the page's shadow root", 'intoShadowRoot', false],
+    ["the host's ::before and ::after drawn over the break (adoptedStyleSheets)", 'pseudoElementCover', false],
+    ["a popover in the page's shadow root", 'shadowPopover', true],
+    ["a modal dialog in the page's shadow root", 'shadowModal', true],
+    ['<html> hidden by a stylesheet rule', 'htmlHiddenByRule', true],
+  ];
+
+  for (const [name, attack, coversPage] of ATTACKS) {
+    it(`${name}: the break is seen over the page or in its window within 3 s, the history unchanged, the tab usable after`, async () => {
+      const page = await session.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 700 });
+      await page.goto(`${server.url}/attacks`);
+      await page.bringToFront();
+      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      const breakId = await pendingBreakId(control);
+      const tallyBefore = await todaysTally(control);
+      const attackedAt = Date.now();
+      await page.evaluate((which) => (window as unknown as { attacks: Record<string, () => void> }).attacks[which]!(), attack);
+      const where = await usableBreak(page);
+      expect(Date.now() - attackedAt).toBeLessThan(PROOF_MS + 1_000);
+      expect(await presentation(control)).toMatchObject({ surface: where });
+      expect(await pendingBreakId(control)).toBe(breakId);
+      expect(await todaysTally(control)).toEqual(tallyBefore);
+      await answerBreak(session, { type: 'break:skip', breakId: breakId! });
+      await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
+      if (!coversPage) {
+        await page.mouse.click(120, 150);
+        await waitFor('the click to reach the page', async () => (await page.evaluate(tapsOnPage)) === 1 || null, 2_000);
+      }
+      await page.close();
+    });
+  }
 });
