@@ -4,9 +4,11 @@
 // !important inline styles (inline beats the page's !important rules), its shadow root is closed,
 // and the break itself lives in an extension-origin iframe. The host sits in the top layer (a
 // manual popover), above anything the page draws, and goes back on top whenever the page opens a
-// popover or dialog, goes fullscreen or changes <html>. What that cannot beat (a page that hides
-// its own <html>, keeps a modal dialog open, or keeps deleting our element) is detected: the
-// overlay gives up, its frame's port goes, and the background shows the break in a window.
+// popover or dialog, goes fullscreen or changes <html>. Twice a second it looks for positive proof
+// that the break can be seen (`isProved`; a user-origin stylesheet the background inserts keeps
+// the page's styles off it). What it cannot beat (no proof for about a second, a page that keeps a
+// modal dialog open or keeps deleting our element) makes the overlay give up: its frame's port
+// goes, and the background shows the break in a window.
 //
 // Injecting this file only installs `__unhunchOverlayApi` (once per document); the background
 // then calls `show(breakId)` / `close()` through `scripting.executeScript({ func })`
