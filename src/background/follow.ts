@@ -12,6 +12,7 @@ import { browser, ignoreFailure } from '../platform/browser';
 import { pause } from './pause';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON } from './notifications';
 import { presentBreak, surfaceOf } from './present';
+import { refuseOverlay } from './surfaces/overlay';
 import { dispatch, inQueue } from './scheduler';
 import { loadPresentation, loadSnapshot, watchPresentation } from './storage';
 import { isShownBy, sameSurface, type AskedFrom, type Presentation, type SurfaceSender } from '../core/presentation';
@@ -203,9 +204,32 @@ function isShownByOpenPort(presentation: Presentation): boolean {
  * the tab they land on); a break window that was closed counts as a snooze (PRODUCT.md).
  */
 async function surfaceGone(presentation: Presentation): Promise<void> {
-  if (presentation.surface !== 'window') return presentAgain(presentation);
+  if (presentation.surface !== 'window') return presentAgainAndExpect(presentation);
   if (await surfaceOf(presentation).exists(presentation)) return;
   await dispatch({ type: 'user:closed', breakId: presentation.breakId });
+}
+
+/**
+ * Shows the break again where the user is; an overlay kept where it was (its tab's new page, a
+ * page that put it back) proves itself again: its page must connect within the grace time.
+ */
+async function presentAgainAndExpect(presentation: Presentation): Promise<void> {
+  await presentAgain(presentation);
+  const now = await inQueue(loadPresentation);
+  if (now?.surface === 'overlay' && now.breakId === presentation.breakId && sameSurface(now, presentation)) void expectPort(now);
+}
+
+/**
+ * No break page connected within the grace time. An overlay the tab has shown that long showed
+ * nothing the person can use (its frame failed to load: a page with Cross-Origin-Embedder-Policy,
+ * a page that stopped loading as the overlay came), yet may cover the tab: it is taken down and
+ * that tab is not offered this break again, so the break moves on (to its window). A tab that
+ * went to another page meanwhile shows the break there, which must connect in its turn.
+ */
+async function neverConnected(presentation: Presentation): Promise<void> {
+  if (presentation.surface !== 'overlay') return surfaceGone(presentation);
+  if (await refuseOverlay(presentation, CONNECT_GRACE_MS / 2)) return presentAgain(presentation);
+  return presentAgainAndExpect(presentation);
 }
 
 /**
@@ -220,7 +244,7 @@ async function expectPort(presentation: Presentation): Promise<void> {
     if (!expected(presentation)) return;
     if (!(await surfaceOf(presentation).exists(presentation))) break;
   }
-  await whilePending(expected, surfaceGone);
+  await whilePending(expected, neverConnected);
 }
 
 // --- Shared ---

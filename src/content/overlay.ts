@@ -4,9 +4,11 @@
 // !important inline styles (inline beats the page's !important rules), its shadow root is closed,
 // and the break itself lives in an extension-origin iframe. The host sits in the top layer (a
 // manual popover), above anything the page draws, and goes back on top whenever the page opens a
-// popover or dialog, goes fullscreen or changes <html>. What that cannot beat (a page that hides
-// its own <html>, keeps a modal dialog open, or keeps deleting our element) is detected: the
-// overlay gives up, its frame's port goes, and the background shows the break in a window.
+// popover or dialog, goes fullscreen or changes <html>. Twice a second it looks for positive proof
+// that the break can be seen (`isProved`; a user-origin stylesheet the background inserts keeps
+// the page's styles off it). What it cannot beat (no proof for about a second, a page that keeps a
+// modal dialog open or keeps deleting our element) makes the overlay give up: its frame's port
+// goes, and the background shows the break in a window.
 //
 // Injecting this file only installs `__unhunchOverlayApi` (once per document); the background
 // then calls `show(breakId)` / `close()` through `scripting.executeScript({ func })`
@@ -15,14 +17,9 @@
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { BREAK_PAGE } from '../core/extension-paths';
-import { isOverlayClose, type OverlayApi } from '../core/overlay-protocol';
+import { HOST_MARK, isOverlayClose, type OverlayApi } from '../core/overlay-protocol';
+import { lookedAtBreak, PROOF_CHECK_MS, PROVED } from '../core/visibility-proof';
 
-/**
- * The host is a built-in element: a page can't define it (a custom element of ours would let a
- * page that defined the name first reach the closed shadow root through `attachInternals()`).
- * This attribute marks it, for repairing it and for tests.
- */
-const HOST_MARK = 'data-unhunch-break';
 /** A page that removes or restyles the overlay more often than this is fighting it: give up. */
 const MAX_REPAIRS = 3;
 /** After the page changes the top layer or <html>, how long until the break is looked at again. */
@@ -54,8 +51,31 @@ const FRAME_STYLE = [
   'background: transparent !important',
 ].join('; ');
 
+/** Where the proof hit-tests the viewport, as fractions of its width and height: the centre and near each corner. */
+const PROOF_POINTS: readonly (readonly [number, number])[] = [
+  [0.5, 0.5],
+  [0.1, 0.1],
+  [0.9, 0.1],
+  [0.1, 0.9],
+  [0.9, 0.9],
+];
+const PSEUDO_ELEMENTS = ['::before', '::after'];
+/** A pseudo-element's computed `content` when it draws nothing. */
+const NO_CONTENT: ReadonlySet<string> = new Set(['none', 'normal']);
+
+function isOpenPopover(host: HTMLElement): boolean {
+  try {
+    return host.matches(':popover-open');
+  } catch {
+    // No popovers (an old browser): the hit tests have to do.
+    return true;
+  }
+}
+
 interface Current {
   breakId: number;
+  /** `performance.now()` when this document began showing the break. */
+  mountedAt: number;
   host: HTMLElement;
   teardown(): void;
 }
@@ -75,6 +95,19 @@ function createApi(): OverlayApi {
     if (rect.width < window.innerWidth * 0.5 || rect.height < window.innerHeight * 0.5) return false;
     // Something drawn above us (a top-layer dialog, fullscreen) hides the break as surely as display: none.
     return document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) === host;
+  }
+
+  /**
+   * The positive proof that the person sees the break, looked at about twice a second: the host is
+   * directly under <html> (not under a hidden ancestor, not in the page's shadow root or a frame),
+   * open in the top layer, draws no pseudo-element of the page's over the break, and is what the
+   * page hit-tests to at its centre and near its corners (nothing of the page's, in its shadow
+   * roots or not, sits above it; a modal of the page's would make it inert and fail this too).
+   */
+  function isProved(host: HTMLElement): boolean {
+    if (host.parentNode !== document.documentElement || !isOpenPopover(host) || !isVisible(host)) return false;
+    if (PSEUDO_ELEMENTS.some((pseudo) => !NO_CONTENT.has(getComputedStyle(host, pseudo).content))) return false;
+    return PROOF_POINTS.every(([x, y]) => document.elementFromPoint(window.innerWidth * x, window.innerHeight * y) === host);
   }
 
   function mount(breakId: number, pageQuery: string | undefined): Current {
@@ -165,7 +198,25 @@ function createApi(): OverlayApi {
     };
     const htmlObserver = new MutationObserver(() => onPageChange());
 
+    // Twice a second while the break shows: proof that it can be seen, or back on top; without
+    // proof for about a second, the break leaves this page for its window.
+    let proof = PROVED;
+    const proofTimer = setInterval(() => {
+      if (current?.host !== host) return;
+      const look = lookedAtBreak(proof, isProved(host), Date.now());
+      proof = look.state;
+      if (look.verdict === 'give-up') giveUp();
+      else if (look.verdict === 'repair') putBack();
+    }, PROOF_CHECK_MS);
+
+    /** Under <html> and on top again (the page moved the host or drew something above it); a hidden <html> is not ours to fix here. */
+    function putBack(): void {
+      if (host.parentNode !== document.documentElement) document.documentElement.append(host);
+      raise();
+    }
+
     function teardown(): void {
+      clearInterval(proofTimer);
       hostObserver.disconnect();
       frameObserver.disconnect();
       htmlObserver.disconnect();
@@ -200,7 +251,7 @@ function createApi(): OverlayApi {
     hostObserver.observe(host, { attributes: true });
     frameObserver.observe(shadow, { childList: true, subtree: true, attributes: true });
     htmlObserver.observe(document.documentElement, { attributes: true });
-    return { breakId, host, teardown };
+    return { breakId, mountedAt: performance.now(), host, teardown };
   }
 
   const api: OverlayApi = {
@@ -208,13 +259,19 @@ function createApi(): OverlayApi {
       if (gaveUpFor === breakId) return 'gave-up';
       if (current && (current.breakId !== breakId || !current.host.isConnected)) api.close();
       current ??= mount(breakId, pageQuery);
-      if (isVisible(current.host)) return 'shown';
+      if (isProved(current.host)) return 'shown';
       api.close();
       return 'hidden';
     },
     close() {
       current?.teardown();
       current = null;
+    },
+    giveUpIfSilent(breakId, shownForMs) {
+      if (current?.breakId !== breakId || performance.now() - current.mountedAt < shownForMs) return false;
+      api.close();
+      gaveUpFor = breakId;
+      return true;
     },
   };
   return api;

@@ -6,3 +6,8 @@ export const OPTIONS_PAGE = 'src/pages/options/index.html';
 export const WELCOME_PAGE = 'src/pages/welcome/index.html';
 /** The overlay script: built on its own into one self-contained file (vite.config.ts), injected with `scripting.executeScript`. */
 export const OVERLAY_SCRIPT = 'src/content/overlay.js';
+/**
+ * The user-origin stylesheet inserted into a tab while the break may show over it (public/overlay-user.css): the page's
+ * styles can neither draw the overlay host's pseudo-elements nor hide, zoom or fade <html> and <body> under it.
+ */
+export const OVERLAY_USER_STYLES = 'overlay-user.css';

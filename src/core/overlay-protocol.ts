@@ -18,12 +18,26 @@ export interface OverlayApi {
   show(breakId: number, pageQuery?: string): OverlayStatus;
   /** Removes the overlay, if any, and gives focus back to where it was. */
   close(): void;
+  /**
+   * The background heard nothing from the break page of `breakId` here (it never connected): if
+   * this document has shown that break for at least `shownForMs`, removes the overlay, answers
+   * 'gave-up' to every later `show(breakId)` in this document and returns true. A document showing
+   * it for less time (the tab's new page) or not at all is left alone: false.
+   */
+  giveUpIfSilent(breakId: number, shownForMs: number): boolean;
 }
 
 declare global {
   // Lives in the extension's isolated world, invisible to the page's own scripts.
   var __unhunchOverlayApi: OverlayApi | undefined;
 }
+
+/**
+ * The attribute that marks the overlay's host: a built-in element (a custom element of ours would
+ * let a page that defined the name first reach the closed shadow root through `attachInternals()`).
+ * The user-origin stylesheet (extension-paths.ts: OVERLAY_USER_STYLES) names it too.
+ */
+export const HOST_MARK = 'data-unhunch-break';
 
 /** Posted by the break page to its parent frame, the overlay script, to close the overlay (only our frame's message counts). */
 export const OVERLAY_CLOSE = 'unhunch:close';

@@ -29,8 +29,10 @@ export const WORKER_GOAL_BYTES = 15 * 1024;
  * 38 KiB for issue 18: its branch had raised this to 36 KiB for the call hold (34,832 B), which the
  * merge beside issue 19's sizes lost; main measured 36,905 B, and "Recognise web meetings" (the
  * sites, their room patterns and the look at their tabs) makes it 38,659 B (+1,754 B).
+ * 39 KiB for issue 16: an overlay whose page never connects is refused and its tab freed, and the
+ * user-origin stylesheet put in and taken out with it: 39,512 B with all of the above (+853 B).
  */
-export const WORKER_BUDGET_BYTES = 38 * 1024;
+export const WORKER_BUDGET_BYTES = 39 * 1024;
 /**
  * The store zip's budget is the product plus an allowance per shipped language (issue 19 item 6),
  * so adding a language is budgeted and growing the product is still a decision.
@@ -44,10 +46,11 @@ export const WORKER_BUDGET_BYTES = 38 * 1024;
  * 97 KiB for issue 18's "Recognise web meetings" (the meeting sites, the options switch, the popup's
  * offer): with en alone 98,369 B (Chrome) / 98,444 B (Firefox), from 95,998 B / 96,071 B on main
  * with the call hold, which had already passed 88 KiB.
- * With all ten languages: 176,207 B (Chrome) / 176,282 B (Firefox), 8,646 B a language on average
+ * 98 KiB for issue 16 (the overlay's proof of sight, its user-origin stylesheet): 99,679 B / 99,754 B.
+ * With all ten languages: 177,494 B (Chrome) / 177,569 B (Firefox), 8,646 B a language on average
  * after `en` (Spanish 8,040 B to Russian 9,644 B, each its messages.json gzipped), under 9 KiB.
  */
-export const ZIP_BASE_BUDGET_BYTES = 97 * 1024;
+export const ZIP_BASE_BUDGET_BYTES = 98 * 1024;
 export const ZIP_PER_LOCALE_BYTES = 9 * 1024;
 /** The default locale, counted in the base. */
 export const DEFAULT_LOCALE = 'en';

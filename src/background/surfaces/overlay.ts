@@ -1,6 +1,7 @@
 // The break over the page the user is looking at: the overlay script injected into the active tab, asked whether it really shows.
 
-import { OVERLAY_SCRIPT } from '../../core/extension-paths';
+import { OVERLAY_SCRIPT, OVERLAY_USER_STYLES } from '../../core/extension-paths';
+import type { Presentation } from '../../core/presentation';
 import { isOverlayStatus, type OverlayStatus } from '../../core/overlay-protocol';
 import { browser, ignoreFailure } from '../../platform/browser';
 import { pause } from '../pause';
@@ -10,7 +11,7 @@ export const overlaySurface: BreakSurface = {
   kind: 'overlay',
 
   async show(breakId, where, snapshot, token) {
-    if (where.kind !== 'browser' || where.tabId === null) return null;
+    if (where.kind !== 'browser' || where.tabId === null || isRefused(where.tabId, breakId)) return null;
     if ((await showOverlay(where.tabId, breakId, breakPageQuery(snapshot, token))) !== 'shown') return null;
     return { breakId, surface: 'overlay', tabId: where.tabId, ...(where.window?.id !== undefined ? { windowId: where.window.id } : {}), token };
   },
@@ -18,6 +19,7 @@ export const overlaySurface: BreakSurface = {
   async keeps(current, breakId, where, snapshot) {
     // Anywhere but the overlay's own tab, the break moves to where the user is.
     if (where.kind !== 'browser' || where.tabId === null || where.tabId !== current.tabId) return 'replace';
+    if (isRefused(where.tabId, breakId)) return 'replace';
     const status = await showOverlay(where.tabId, breakId, breakPageQuery(snapshot, current.token));
     if (status === 'shown') return 'keep';
     // The tab refuses scripts while it closes or navigates: wait for where the user lands.
@@ -28,6 +30,7 @@ export const overlaySurface: BreakSurface = {
     if (current.tabId === undefined) return;
     // A busy tab takes it down once it is free; nothing waits for that.
     await withinTimeout(browser.scripting.executeScript({ target: { tabId: current.tabId }, func: () => globalThis.__unhunchOverlayApi?.close() })).catch(ignoreFailure);
+    await userStyles(current.tabId, 'removeCSS');
   },
 
   exists(current) {
@@ -38,6 +41,44 @@ export const overlaySurface: BreakSurface = {
     );
   },
 };
+
+/**
+ * `breakId/tabId` of tabs where a break gave no proof that it shows: that break is not offered there
+ * again. In memory only; the overlay script in the tab's document remembers it too (`giveUpIfSilent`),
+ * so a restarted background asking that document again hears 'gave-up'.
+ */
+const refused = new Set<string>();
+const isRefused = (tabId: number, breakId: number) => refused.has(`${breakId}/${tabId}`);
+
+/**
+ * The overlay in `current`'s tab never proved it shows (its page did not connect): unless the tab
+ * shows it in a page too young to have connected yet (it navigated), the overlay is taken down at
+ * once (the tab is usable again) and this break is not offered there again. Whether it was.
+ */
+export async function refuseOverlay({ surface, tabId, breakId }: Presentation, silentForMs: number): Promise<boolean> {
+  if (surface !== 'overlay' || tabId === undefined) return false;
+  const answer = await withinTimeout(
+    browser.scripting.executeScript({
+      target: { tabId },
+      func: (id: number, ms: number) => globalThis.__unhunchOverlayApi?.giveUpIfSilent(id, ms) ?? false,
+      args: [breakId, silentForMs],
+    }),
+  ).catch(ignoreFailure);
+  if (typeof answer !== 'object' || answer[0]?.result !== true) return false;
+  refused.add(`${breakId}/${tabId}`);
+  await userStyles(tabId, 'removeCSS');
+  return true;
+}
+
+/**
+ * The user-origin stylesheet that keeps the page's styles from hiding the host (public/overlay-user.css),
+ * in the tab's top document: inserted before the overlay shows (so that it shows over a page that
+ * hides its own <html>) and again in each new page of the tab, removed with the overlay; inert
+ * wherever the host is gone. Without it the proof of sight still holds (such a page loses the overlay).
+ */
+function userStyles(tabId: number, change: 'insertCSS' | 'removeCSS'): Promise<unknown> {
+  return withinTimeout(Promise.resolve().then(() => browser.scripting[change]({ target: { tabId }, files: [OVERLAY_USER_STYLES], origin: 'USER' }))).catch(ignoreFailure);
+}
 
 /**
  * A page busy in a long script runs no injected one until it is done, and the injection would hold
@@ -51,6 +92,7 @@ async function showOverlay(tabId: number, breakId: number, pageQuery: string): P
   try {
     const injected = await withinTimeout(browser.scripting.executeScript({ target: { tabId }, files: [OVERLAY_SCRIPT] }));
     if (injected === 'busy') return 'busy';
+    if ((await userStyles(tabId, 'insertCSS')) === 'busy') return 'busy';
     const shown = await withinTimeout(
       browser.scripting.executeScript({
         target: { tabId },
@@ -60,6 +102,7 @@ async function showOverlay(tabId: number, breakId: number, pageQuery: string): P
     );
     if (shown === 'busy') return 'busy';
     const status: unknown = shown[0]?.result;
+    if (status !== 'shown') await userStyles(tabId, 'removeCSS');
     return isOverlayStatus(status) ? status : 'missing';
   } catch {
     return 'unavailable';

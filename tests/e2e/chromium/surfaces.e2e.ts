@@ -192,13 +192,13 @@ describeWithBrowser('Chromium: the break surfaces', chromiumAvailable(), () => {
       await skipPending();
     });
 
-    it('opens the break window on a page whose CSS hides everything, <html> included', async () => {
+    it("shows the break over a page whose CSS hides everything, <html> included: the user-origin stylesheet outranks the page's", async () => {
       await page.goto(`${server.url}/hostile`);
       await breakNow(page);
-      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), 10_000);
-      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
-      expect(await presentation(control)).toMatchObject({ surface: 'window' });
-      expect(await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)).toBeNull();
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      expect(await page.evaluate((tag) => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.matches(tag) ?? false, HOST_TAG)).toBe(true);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      expect(breakWindows(session)).toHaveLength(0);
       await skipPending();
     });
 

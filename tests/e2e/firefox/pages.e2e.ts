@@ -293,7 +293,8 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
 
     it('closing the break window before answering counts as a snooze', async () => {
       await session.setIdleTime(0);
-      const page = await session.newPage(`${server.url}/hostile`);
+      // A page where the overlay's frame never loads: the break goes to its window.
+      const page = await session.newPage(`${server.url}/stops-loading`);
       const before = await todaysTally(control);
       await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
       const opened = await waitFor('the break window', () => breakWindow(session), 15_000);
@@ -335,7 +336,7 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
     it('in strict mode, closing the break window snoozes nothing: the break shows again', async () => {
       await session.setIdleTime(0);
       await control.evaluate(() => browser.storage.sync.set({ settings: { version: 1, strict: true } }));
-      const page = await session.newPage(`${server.url}/hostile`);
+      const page = await session.newPage(`${server.url}/stops-loading`);
       await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
       const opened = await waitFor('the break window', () => breakWindow(session), 15_000);
       expect(await hasButton(opened, 'Start')).toBe(true);
@@ -423,15 +424,16 @@ describeWithBrowser('Firefox: the break surfaces', firefoxAvailable(), () => {
       await page.close();
     });
 
-    it('opens the break window instead on a page whose CSS hides everything', async () => {
+    it("shows the break over a page whose CSS hides everything: the user-origin stylesheet outranks the page's", async () => {
       await session.setIdleTime(0);
       const page = await session.newPage(`${server.url}/hostile`);
       await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
-      const opened = await waitFor('the break window', () => breakWindow(session), 15_000);
-      expect(await hasButton(opened, 'Start')).toBe(true);
-      expect(await presentation(control)).toMatchObject({ surface: 'window' });
-      expect(await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)).toBeNull();
+      await overlayWithStart(page);
+      expect(await page.evaluate((tag) => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.matches(tag) ?? false, HOST_TAG)).toBe(true);
+      expect(await presentation(control)).toMatchObject({ surface: 'overlay' });
+      expect(await breakWindow(session)).toBeNull();
       await skipPending();
+      await waitFor('the overlay to go', async () => (await page.evaluate((tag) => document.querySelector(tag), HOST_TAG)) === null);
       await page.close();
     });
   });

@@ -83,13 +83,101 @@ window.busyFor = (ms) => setTimeout(() => { const end = Date.now() + ms; while (
 </script></head><body><p>A page that can keep its thread busy.</p></body></html>
 `;
 
+/** A button the tests click through real input: `window.taps` counts the clicks that reach the page. */
+const TAP_BUTTON = `<button id="tap" style="position: fixed; left: 40px; top: 120px; width: 160px; height: 60px">Tap</button>
+<script>window.taps = 0; document.getElementById('tap').addEventListener('click', () => { window.taps += 1; });</script>`;
+
+/** A cross-origin-isolated page (as apps using SharedArrayBuffer are): an extension frame without CORP fails to load in it. */
+TEST_PAGES['/coep'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Cross-origin isolated</title></head>
+<body><p>A page served with Cross-Origin-Embedder-Policy: require-corp.</p>${TAP_BUTTON}</body></html>
+`;
+TEST_PAGES['/coep-credentialless'] = TEST_PAGES['/coep'].replace('require-corp', 'credentialless');
+
+/** Stops loading as soon as our element appears: the overlay's frame never loads. */
+TEST_PAGES['/stops-loading'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Stops loading</title></head>
+<body><p>A page that calls window.stop() when the overlay comes.</p>${TAP_BUTTON}
+<script>
+new MutationObserver(() => { if (document.querySelector('[data-unhunch-break]')) window.stop(); })
+  .observe(document.documentElement, { childList: true, subtree: true });
+</script></body></html>
+`;
+
+/**
+ * Hides or covers our element without removing it, each when told (`window.attacks[name]()`): the proof of sight must
+ * notice every one. The covers are opaque red and take every click.
+ */
+TEST_PAGES['/attacks'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Attacks</title></head>
+<body><p>A page that hides or covers the break without removing it.</p>${TAP_BUTTON}
+<script>
+// The host as it was when attacked: querySelector no longer finds it once in a shadow root.
+const host = () => (window.attackedHost = document.querySelector('[data-unhunch-break]'));
+const COVER = 'position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; padding: 0; background: #c00; z-index: 2147483647';
+function shadowWith(html) {
+  const holder = document.createElement('div');
+  document.body.append(holder);
+  const root = holder.attachShadow({ mode: 'closed' });
+  root.innerHTML = html;
+  return root;
+}
+window.attacks = {
+  displayNoneAncestor() {
+    const hidden = document.createElement('div');
+    hidden.style.display = 'none';
+    document.body.append(hidden);
+    hidden.append(host());
+  },
+  intoShadowRoot() {
+    const holder = document.createElement('div');
+    document.body.append(holder);
+    holder.attachShadow({ mode: 'closed' }).append(host());
+  },
+  pseudoElementCover() {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('[data-unhunch-break]::before, [data-unhunch-break]::after { content: "" !important; display: block !important; ' + COVER.replaceAll(';', ' !important;') + ' !important }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  },
+  shadowPopover() {
+    shadowWith('<div popover="manual" style="' + COVER + '">Cover</div>').firstElementChild.showPopover();
+  },
+  shadowModal() {
+    shadowWith('<dialog style="' + COVER + '">Subscribe!</dialog>').firstElementChild.showModal();
+  },
+  htmlHiddenByRule() {
+    const style = document.createElement('style');
+    style.textContent = 'html { display: none !important }';
+    document.head.append(style);
+  },
+};
+</script></body></html>
+`;
+
+/** Response headers per path, beyond the content type. */
+export const TEST_PAGE_HEADERS: Record<string, Record<string, string>> = {
+  '/coep': { 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-opener-policy': 'same-origin' },
+  '/coep-credentialless': { 'cross-origin-embedder-policy': 'credentialless', 'cross-origin-opener-policy': 'same-origin' },
+};
+
+/** Evaluated in /attacks: whether our element is gone from the page, wherever the attack put it. */
+export function attackedHostGone(): boolean {
+  const attacked = (window as unknown as { attackedHost?: Element | null }).attackedHost;
+  return !attacked?.isConnected && document.querySelector('[data-unhunch-break]') === null;
+}
+
+/** How many clicks reached the page's Tap button (see TAP_BUTTON). */
+export function tapsOnPage(): number {
+  return (window as unknown as { taps: number }).taps;
+}
+
 export interface TestServer {
   /** Base URL without trailing slash, e.g. http://127.0.0.1:12345 */
   url: string;
   close(): Promise<void>;
 }
 
-export async function startTestServer(pages: Record<string, string> = TEST_PAGES): Promise<TestServer> {
+export async function startTestServer(pages: Record<string, string> = TEST_PAGES, headers: Record<string, Record<string, string>> = TEST_PAGE_HEADERS): Promise<TestServer> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const body = pages[path];
@@ -98,7 +186,7 @@ export async function startTestServer(pages: Record<string, string> = TEST_PAGES
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers[path] });
     res.end(body);
   });
   await new Promise<void>((resolve, reject) => {

@@ -20,7 +20,9 @@ const world = {
   activeTabId: 1,
   /** Per tab: what the overlay reports; absent = the injection throws (no host access, browser page). */
   overlay: new Map<number, Status>(),
-  injections: [] as { tabId: number; kind: 'files' | 'show' | 'close' }[],
+  injections: [] as { tabId: number; kind: 'files' | 'show' | 'close' | 'give-up' }[],
+  /** What the overlay script answers, in turn, when asked to give up a silent overlay (true once empty). */
+  overlayShownLongEnough: [] as boolean[],
   createdWindows: [] as Record<string, unknown>[],
   openWindows: new Set<number>(),
   focusedWindows: [] as number[],
@@ -40,6 +42,7 @@ async function freshBackground() {
   world.activeTabId = 1;
   world.overlay = new Map();
   world.injections = [];
+  world.overlayShownLongEnough = [];
   world.createdWindows = [];
   world.openWindows = new Set();
   world.focusedWindows = [];
@@ -55,9 +58,16 @@ async function freshBackground() {
       const tabId = injection.target.tabId;
       const status = world.overlay.get(tabId);
       if (status === undefined) throw new Error('Cannot access contents of the page');
-      const kind = injection.files ? 'files' : injection.args ? 'show' : 'close';
+      const kind = injection.files ? 'files' : String(injection.func).includes('giveUpIfSilent') ? 'give-up' : injection.args ? 'show' : 'close';
       world.injections.push({ tabId, kind });
+      if (kind === 'give-up') return [{ frameId: 0, result: world.overlayShownLongEnough.shift() ?? true }];
       return [{ frameId: 0, result: kind === 'show' ? status : undefined }];
+    },
+    insertCSS: async (injection: Injection) => {
+      if (!world.overlay.has(injection.target.tabId)) throw new Error('Cannot access contents of the page');
+    },
+    removeCSS: async (injection: Injection) => {
+      if (!world.overlay.has(injection.target.tabId)) throw new Error('Cannot access contents of the page');
     },
   };
   browser.windows!.getLastFocused = async () => {
@@ -465,6 +475,45 @@ describe('following the break', () => {
     world.overlay.delete(1);
     world.activeTabId = 2;
     await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 2 }), { timeout: 1_000 });
+  });
+
+  it('an overlay whose page never connects (its frame failed to load) is taken down, and the break moves to its window for good', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }), { timeout: 3_000 });
+    expect(world.injections.filter((i) => i.kind === 'give-up')).toEqual([{ tabId: 1, kind: 'give-up' }]);
+    expect(await storedMode()).toMatchObject({ kind: 'due', breakId: 1 });
+    // Shown again (the window closed in strict mode, say): that tab is not offered the overlay again.
+    world.injections = [];
+    world.openWindows.clear();
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(world.injections.filter((i) => i.kind === 'show')).toEqual([]);
+    expect(await storedPresentation()).toMatchObject({ surface: 'window' });
+  });
+
+  it('an overlay the tab shows in a page too young to have connected (it navigated) is shown there again and must connect in its turn', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    world.overlayShownLongEnough = [false];
+    await scheduler.dispatch({ type: 'user:break-now' });
+    await vi.waitFor(() => expect(world.injections.filter((i) => i.kind === 'give-up')).toHaveLength(1), { timeout: 3_000 });
+    expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
+    expect(world.injections.at(-1)).toMatchObject({ kind: 'show' });
+    // It does not connect either: now the break moves to its window.
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }), { timeout: 3_000 });
+    expect(world.injections.filter((i) => i.kind === 'give-up')).toHaveLength(2);
+  });
+
+  it('an overlay kept in the page its tab navigated to must connect again, or the break moves to its window', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage(TAB_1);
+    await page.gone();
+    await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'window' }), { timeout: 4_000 });
+    expect(world.injections.filter((i) => i.kind === 'give-up')).toEqual([{ tabId: 1, kind: 'give-up' }]);
   });
 
   it('counts closing the break window before answering as a snooze', async () => {

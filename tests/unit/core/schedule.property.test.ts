@@ -97,6 +97,11 @@ function run(commands: readonly Command[]): void {
   /** What the shell would find on looking for a call; it looks at every wake-up but the break page's answers. */
   let callSignal = false;
   const heldRecorded = new Set<number>();
+  /**
+   * The break a surface shows, as the shell has it: set by `present-break`, gone when the shell
+   * takes it down for a call (`withdraw-break`) or the browser closed with it.
+   */
+  let surfaceFor: number | null = null;
 
   const apply = (event: ScheduleEvent) => {
     const before = state;
@@ -145,7 +150,9 @@ function run(commands: readonly Command[]): void {
         const open = [...presented].filter((id) => !resolvedCount.has(id));
         expect(open.filter((id) => id !== effect.breakId)).toEqual([]);
         presented.add(effect.breakId);
+        surfaceFor = effect.breakId;
       }
+      if (effect.type === 'withdraw-break' && effect.breakId === surfaceFor) surfaceFor = null;
       if (effect.type === 'dismiss-break') {
         expect(effect.breakId).toBe(pendingBefore);
         resolvedCount.set(effect.breakId, (resolvedCount.get(effect.breakId) ?? 0) + 1);
@@ -167,6 +174,8 @@ function run(commands: readonly Command[]): void {
     expect(active).toBeLessThanOrEqual(elapsedInCycleMs + 1);
     // A pending break is on screen, unless a call holds it.
     if (state.mode.kind === 'due' && state.mode.heldSince === null) expect(presented.has(state.mode.breakId)).toBe(true);
+    // A due break is never lost: it has a surface, or an alarm armed that will show it again.
+    if (state.mode.kind === 'due') expect(surfaceFor === state.mode.breakId || state.alarmAt !== null).toBe(true);
   };
 
   const advance = (ms: number) => {
@@ -201,6 +210,8 @@ function run(commands: readonly Command[]): void {
         apply({ type: 'worker:started' });
         break;
       case 'browser-restart':
+        // The surface closed with the browser.
+        surfaceFor = null;
         advance(c.closedMs);
         state = JSON.parse(JSON.stringify(state)) as ScheduleState;
         apply({ type: 'browser:started' });
@@ -251,7 +262,7 @@ function run(commands: readonly Command[]): void {
 }
 
 describe('scheduler invariants over random sequences', () => {
-  it(`hold for ${RUNS} sequences: one pending break at most, every prompt resolved once, active time within elapsed time, state survives storage`, () => {
+  it(`hold for ${RUNS} sequences: one pending break at most, every prompt resolved once, a due break always has a surface or an alarm, active time within elapsed time, state survives storage`, () => {
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 40 }), (commands) => run(commands)),
       { numRuns: RUNS },
