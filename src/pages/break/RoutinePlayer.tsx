@@ -23,6 +23,17 @@ import type { BreakPreferences } from './preferences';
 
 const TICK_MS = 200;
 
+/**
+ * Back points the way the page reads from: left in English, right in Arabic or Hebrew, where the
+ * arrow keys swap too (as a right-to-left carousel steps). Arrow characters are not mirrored by the
+ * text direction, so the glyphs swap here; `dir` is set before the first render.
+ */
+function stepKeys(rtl: boolean) {
+  return rtl
+    ? { back: 'ArrowRight', forward: 'ArrowLeft', backGlyph: '→', forwardGlyph: '←' }
+    : { back: 'ArrowLeft', forward: 'ArrowRight', backGlyph: '←', forwardGlyph: '→' };
+}
+
 /** Running time of the routine (`ranMs`), standing still while paused. */
 function useRunningTime(paused: boolean): number {
   const [ranMs, setRanMs] = useState(0);
@@ -55,6 +66,8 @@ function usePrefersReducedMotion(): boolean {
 function isEditableOrButton(target: EventTarget | null): boolean {
   return target instanceof HTMLButtonElement || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
 }
+
+const keys = stepKeys(document.documentElement.dir === 'rtl');
 
 export function RoutinePlayer({
   view,
@@ -146,10 +159,10 @@ export function RoutinePlayer({
       if (event.key === ' ' && !isEditableOrButton(event.target)) {
         event.preventDefault();
         setPaused((p) => !p);
-      } else if (event.key === 'ArrowLeft') {
+      } else if (event.key === keys.back) {
         event.preventDefault();
         back();
-      } else if (event.key === 'ArrowRight') {
+      } else if (event.key === keys.forward) {
         event.preventDefault();
         forward();
       } else if (event.key === 'Escape' && onSnooze) {
@@ -194,8 +207,8 @@ export function RoutinePlayer({
         {upcoming && upcoming.step.kind === 'exercise' ? t('nextUp', [stepLabel(upcoming.step)]) : t('lastStep')}
       </p>
       <div class="actions" role="group" aria-label={t('routineRegionLabel')}>
-        <button onClick={back} aria-keyshortcuts="ArrowLeft" data-testid="step-back">
-          <span aria-hidden="true">← </span>
+        <button onClick={back} aria-keyshortcuts={keys.back} data-testid="step-back">
+          <span aria-hidden="true">{keys.backGlyph} </span>
           {t('buttonStepBack')}
         </button>
         {/* The label says what the button does next; the ring says "Paused" while it is. */}
@@ -205,11 +218,11 @@ export function RoutinePlayer({
         <button
           onClick={forward}
           aria-disabled={!forwardAllowed}
-          aria-keyshortcuts="ArrowRight"
+          aria-keyshortcuts={keys.forward}
           data-testid="step-forward"
         >
           {t('buttonStepForward')}
-          <span aria-hidden="true"> →</span>
+          <span aria-hidden="true"> {keys.forwardGlyph}</span>
         </button>
       </div>
       {onSnooze || onSkip ? (

@@ -172,6 +172,13 @@ describeWithBrowser('Chromium: a pseudo right-to-left locale', chromiumAvailable
     // The drawing is not mirrored by the page's direction (only a deliberate second-side mirror may flip it).
     const transforms = await illustration.evaluate((svg) => [getComputedStyle(svg).transform, getComputedStyle(svg.parentElement!).transform]);
     expect(transforms).toEqual(['none', 'none']);
+    // Back sits at the start (the right) and points that way; the arrow keys follow the reading direction.
+    const back = breakWindow.getByTestId('step-back');
+    const forward = breakWindow.getByTestId('step-forward');
+    expect((await back.boundingBox())!.x).toBeGreaterThan((await forward.boundingBox())!.x);
+    expect(await back.textContent()).toMatch(/^→ /);
+    expect(await forward.textContent()).toMatch(/ ←$/);
+    expect([await back.getAttribute('aria-keyshortcuts'), await forward.getAttribute('aria-keyshortcuts')]).toEqual(['ArrowRight', 'ArrowLeft']);
     await skipBreak(session, popup);
   });
 });
