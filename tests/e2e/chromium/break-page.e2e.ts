@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, recordSpeech, SCREENSHOTS_DIR, speechRecorded, waitFor, type DevOverrides } from '../support/extension';
+import { breakCardClippingInPage } from '../support/layout';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
 const BREAK_SECONDS = 20;
@@ -39,23 +40,8 @@ async function focused(page: Page): Promise<string> {
   });
 }
 
-/**
- * Whether the break card is cut off: its box must lie within the viewport, and scrolling it to
- * its end must bring its last line into its box. Null when nothing is cut; otherwise what is.
- */
-async function cardClipping(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector<HTMLElement>('main.card')!;
-    const box = card.getBoundingClientRect();
-    if (box.top < -0.5 || box.bottom > window.innerHeight + 0.5) return `the card runs from ${box.top} to ${box.bottom} in a ${window.innerHeight} px viewport`;
-    const lines = [...card.children].filter((el) => !el.classList.contains('visually-hidden'));
-    card.scrollTop = card.scrollHeight;
-    const last = lines[lines.length - 1]!.getBoundingClientRect();
-    const scrolled = card.getBoundingClientRect();
-    card.scrollTop = 0;
-    return last.bottom <= scrolled.bottom + 0.5 ? null : `its last line ends at ${last.bottom}, below the card's ${scrolled.bottom}, even scrolled to the end`;
-  });
-}
+/** Whether the break card is cut off at this viewport: null when nothing is. */
+const cardClipping = (page: Page): Promise<string | null> => page.evaluate(breakCardClippingInPage);
 
 /** axe (WCAG 2.x A/AA + best practice) in light and dark, with a screenshot of each. */
 async function auditState(page: Page, state: string): Promise<void> {

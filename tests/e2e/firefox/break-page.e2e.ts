@@ -3,6 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, recordSpeech, speechRecorded, waitFor, type DevOverrides, type Tally } from '../support/extension';
+import { breakCardClippingInPage } from '../support/layout';
 import { firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
 
 const BREAK_PAGE = 'src/pages/break/index.html';
@@ -52,20 +53,8 @@ async function hasButton(page: Page, label: string): Promise<boolean> {
   return page.evaluate((text) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith(text)), label);
 }
 
-/** Whether the card is cut off at this viewport: null when nothing is (the same check as the Chromium test). */
-async function cardClipping(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector<HTMLElement>('main.card')!;
-    const box = card.getBoundingClientRect();
-    if (box.top < -0.5 || box.bottom > window.innerHeight + 0.5) return `the card runs from ${box.top} to ${box.bottom} in a ${window.innerHeight} px viewport`;
-    const lines = [...card.children].filter((el) => !el.classList.contains('visually-hidden'));
-    card.scrollTop = card.scrollHeight;
-    const last = lines[lines.length - 1]!.getBoundingClientRect();
-    const scrolled = card.getBoundingClientRect();
-    card.scrollTop = 0;
-    return last.bottom <= scrolled.bottom + 0.5 ? null : `its last line ends at ${last.bottom}, below the card's ${scrolled.bottom}, even scrolled to the end`;
-  });
-}
+/** Whether the break card is cut off at this viewport: null when nothing is. */
+const cardClipping = (page: Page): Promise<string | null> => page.evaluate(breakCardClippingInPage);
 
 describeWithBrowser('Firefox: the break page with sound and spoken cues', firefoxAvailable(), () => {
   let session: FirefoxSession;

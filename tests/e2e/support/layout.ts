@@ -103,3 +103,20 @@ export function describeOverflow(offenders: readonly OverflowingText[]): string 
     .map((o) => `${o.element} "${o.text}": ${o.reason}${o.clippedBy ? ` (${o.clippedBy})` : ''}, scroll ${o.scrollWidth}×${o.scrollHeight} in client ${o.clientWidth}×${o.clientHeight}`)
     .join('\n');
 }
+
+/**
+ * Evaluated in the page: whether the break card is cut off at this viewport. Its box must lie within
+ * the viewport, and scrolling it to its end must bring its last line into its box. Null when nothing
+ * is cut; otherwise what is. Self-contained (it runs in the page).
+ */
+export function breakCardClippingInPage(): string | null {
+  const card = document.querySelector<HTMLElement>('main.card')!;
+  const box = card.getBoundingClientRect();
+  if (box.top < -0.5 || box.bottom > window.innerHeight + 0.5) return `the card runs from ${box.top} to ${box.bottom} in a ${window.innerHeight} px viewport`;
+  const lines = [...card.children].filter((el) => !el.classList.contains('visually-hidden'));
+  card.scrollTop = card.scrollHeight;
+  const last = lines[lines.length - 1]!.getBoundingClientRect();
+  const scrolled = card.getBoundingClientRect();
+  card.scrollTop = 0;
+  return last.bottom <= scrolled.bottom + 0.5 ? null : `its last line ends at ${last.bottom}, below the card's ${scrolled.bottom}, even scrolled to the end`;
+}
