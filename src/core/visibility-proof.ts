@@ -1,9 +1,8 @@
-// When a break counts as seen: the overlay's proof of sight over time, and when the break page lets a click or key act.
+// When a break over a page counts as seen: the overlay's proof of sight over time.
 //
 // The overlay script looks, about twice a second while a break shows, whether the person can see
-// the break (the checks are the shell's: src/content/overlay.ts); the break page knows whether it
-// has been visible (in Chrome, by IntersectionObserver v2). These rules say what follows from
-// those looks; they take the time as a number and touch no browser API.
+// the break (the checks are the shell's: src/content/overlay.ts). This rule says what follows from
+// those looks; it takes the time as a number and touches no browser API.
 
 /** How often the overlay script looks whether the break can be seen. */
 export const PROOF_CHECK_MS = 500;
@@ -25,22 +24,4 @@ export function lookedAtBreak(state: ProofState, proven: boolean, now: number): 
   if (proven) return { state: PROVED, verdict: 'shown' };
   const unprovenSince = state.unprovenSince ?? now;
   return { state: { unprovenSince }, verdict: now - unprovenSince >= PROOF_MISSING_LIMIT_MS ? 'give-up' : 'repair' };
-}
-
-/**
- * How long the break page must have been visible before a click or Enter / Escape / Space acts,
- * as browsers do for their own permission prompts: a page cannot make the person click or type
- * into a break that has just appeared under their pointer, or that a cover hid until a moment ago.
- */
-export const VISIBLE_BEFORE_INPUT_MS = 500;
-
-/** Since when the break page has been visible without a break; null while it is not. */
-export function visibleSince(previous: number | null, visible: boolean, now: number): number | null {
-  if (!visible) return null;
-  return previous ?? now;
-}
-
-/** Whether a click or key at `now` may act, the page having been visible since `since`. */
-export function inputMayAct(since: number | null, now: number): boolean {
-  return since !== null && now - since >= VISIBLE_BEFORE_INPUT_MS;
 }
