@@ -103,8 +103,24 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
     await breakMovesToWindow('/coep-credentialless');
   });
 
-  it('a page that calls window.stop() as the overlay comes: the same', async () => {
-    await breakMovesToWindow('/stops-loading');
+  // window.stop() as the host appears usually stops the frame's load (then the break moves to its window); on a busy
+  // machine the frame can be faster than the page's observer and the break shows over the page. Either is right,
+  // if the break is usable within 3 s and the tab is usable after it.
+  it('a page that calls window.stop() as the overlay comes: the break is usable over the page or in its window within 3 s, the tab usable after', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(`${server.url}/stops-loading`);
+    await page.bringToFront();
+    const askedAt = Date.now();
+    await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+    const where = await usableBreak(page);
+    expect(Date.now() - askedAt).toBeLessThan(PROOF_MS + 1_000);
+    expect(await presentation(control)).toMatchObject({ surface: where });
+    await answerBreak(session, { type: 'break:skip', breakId: (await pendingBreakId(control))! });
+    await waitFor('the host to go', async () => (await page.evaluate((tag) => document.querySelector(tag) === null, HOST_TAG)) || null, 3_000);
+    await page.mouse.click(120, 150);
+    await waitFor('the click to reach the page', async () => (await page.evaluate(tapsOnPage)) === 1 || null, 2_000);
+    await page.close();
   });
 
   /**
