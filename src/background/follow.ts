@@ -52,7 +52,7 @@ export function registerSurfaceListeners(): void {
   browser.runtime.onConnect.addListener(onConnect);
   // Registered now, at the top level, if a break may be waiting in a notification: only a
   // listener added here receives the event that woke a stopped background.
-  listenForReturn(returnHint() ?? true);
+  listenForReturn(eventPageHint(RETURN_HINT_KEY) ?? true);
   watchPresentation(followPresentation);
   void inQueue(loadPresentation).then(followPresentation, () => undefined);
 }
@@ -115,7 +115,7 @@ let listeningForReturn = false;
  * event page decides at its top level, from a hint kept in its synchronous `localStorage`.
  */
 function listenForReturn(on: boolean): void {
-  returnHint(on);
+  eventPageHint(RETURN_HINT_KEY, on);
   if (on === listeningForReturn) return;
   listeningForReturn = on;
   const change = on ? 'addListener' : 'removeListener';
@@ -125,18 +125,19 @@ function listenForReturn(on: boolean): void {
 }
 
 /**
- * Writes the event page's (Firefox's) synchronous hint, or reads it without `on`. A service worker
- * (Chrome) has no `localStorage`: undefined, so the listeners are added at its top level and
- * removed after its first read. An event page with no hint yet is a fresh install, where no break
- * can wait in a notification: adding the listeners then would have Firefox wake the page for
+ * Writes the event page's (Firefox's) synchronous hint under `key`, or reads it without `on` (this
+ * one's and the heads-up button's, heads-up.ts). A service worker (Chrome) has no `localStorage`:
+ * undefined, so the listeners are added at its top level and removed after its first read. An
+ * event page with no hint yet is a fresh install, where no break can wait in a notification (nor
+ * a heads-up be on screen): adding the listeners then would have Firefox wake the page for
  * them once more after its first suspension.
  */
-function returnHint(on?: boolean): boolean | undefined {
+export function eventPageHint(key: string, on?: boolean): boolean | undefined {
   try {
     const storage = globalThis.localStorage;
     if (!storage) return undefined;
-    if (on !== undefined) storage.setItem(RETURN_HINT_KEY, on ? '1' : '0');
-    return storage.getItem(RETURN_HINT_KEY) === '1';
+    if (on !== undefined) storage.setItem(key, on ? '1' : '0');
+    return storage.getItem(key) === '1';
   } catch {
     return undefined;
   }

@@ -16,6 +16,7 @@ import { browser } from '../platform/browser';
 import { countWake } from './diagnostics';
 import { onRequest } from './requests';
 import { NOTIFICATION_RECHECK_ALARM, recheckNotification, registerSurfaceListeners } from './follow';
+import { registerHeadsUpListener } from './heads-up';
 import { WELCOME_PAGE } from '../core/extension-paths';
 import { ALARM_NAME, dispatch, inQueue, noteWhyStarted, startWorker } from './scheduler';
 import { loadSnapshot } from './storage';
@@ -75,6 +76,7 @@ browser.storage.onChanged.addListener((changes, area) => {
 browser.runtime.onMessage.addListener(onRequest as Runtime.OnMessageListenerCallback);
 
 registerSurfaceListeners();
+registerHeadsUpListener();
 
 async function refreshBadge(): Promise<void> {
   const { state, timing, settings } = await inQueue(() => loadSnapshot(Date.now()));

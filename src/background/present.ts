@@ -8,7 +8,8 @@ import type { Broadcast } from '../core/messages';
 import { sameSurface, type AskedFrom, type Presentation } from '../core/presentation';
 import type { BreakOutcome } from '../core/schedule';
 import { browser, ignoreFailure } from '../platform/browser';
-import { BREAK_NOTIFICATION, HEADS_UP_NOTIFICATION } from './notifications';
+import { BREAK_NOTIFICATION } from './notifications';
+import { clearHeadsUp } from './heads-up';
 import { pause } from './pause';
 import { loadSnapshot, savePresentation } from './storage';
 import { notificationSurface } from './surfaces/notification';
@@ -56,11 +57,6 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
   await replaceSurface(current, next!);
 }
 
-/** The heads-up said a break is coming; once the break shows (on any surface) it has said its piece. */
-function clearHeadsUp(): Promise<unknown> {
-  return browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(ignoreFailure);
-}
-
 /** Records where the break shows now, then takes down the surface it showed on before, if that was another. */
 async function replaceSurface(current: Presentation | null, next: Presentation): Promise<void> {
   await savePresentation(next);
@@ -102,5 +98,5 @@ export async function withdrawBreak(breakId: number, previous: Presentation | nu
   if (current?.breakId !== breakId) return;
   await savePresentation(null);
   await surfaceOf(current).takeDown(current);
-  await browser.notifications.clear(HEADS_UP_NOTIFICATION).catch(ignoreFailure);
+  await clearHeadsUp();
 }

@@ -6,7 +6,7 @@ import { step, type Effect, type HistoryRecord, type ScheduleEvent, type Schedul
 import { stayLoadedWhileAway } from './away';
 import { findCallSignal } from './call';
 import { updateBadge } from './badge';
-import { notifyHeadsUp } from './notifications';
+import { notifyHeadsUp } from './heads-up';
 import { dismissBreak, presentBreak, presentBreakQuietly, withdrawBreak } from './present';
 import { loadSnapshot, type Snapshot } from './storage';
 import { BROWSER_SESSION_KEY, HISTORY_KEY, RUNNING_VERSION_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/storage-keys';

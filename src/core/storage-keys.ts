@@ -41,3 +41,5 @@ export const LAST_THEME_KEY = 'unhunch:theme';
 export const POPUP_LAST_KNOWN_KEY = 'unhunch:popup-last-known';
 /** Firefox's event page: whether a break waits in a notification (then its listeners are added at start-up). */
 export const RETURN_HINT_KEY = 'listenForReturn';
+/** Firefox's event page: whether the heads-up shows its "I'm in a call" button (then its listener is added at start-up). */
+export const HEADS_UP_HINT_KEY = 'headsUpButton';

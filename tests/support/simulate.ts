@@ -137,3 +137,33 @@ function worstFirst(spells: CoreWakeFigures['awaySpells']): CoreWakeFigures['awa
   for (const spell of sorted) byWakes.set(spell.wakes, [...(byWakes.get(spell.wakes) ?? []), spell]);
   return [...byWakes.values()].flatMap((group) => group.slice(0, 3).map((spell) => ({ ...spell, label: `${spell.label} (${group.length} of ${spells.length} placements cost ${spell.wakes})` })));
 }
+
+export interface HeldCallFigures {
+  /** `unhunch:next` firings from the break falling due during the call until it shows. */
+  alarms: number;
+  /** How long after falling due the break showed (null: not within three hours). */
+  shownAfterMs: number | null;
+}
+
+/**
+ * A break falling due during a call that goes on `callMinutes` after that, at the default settings
+ * (holding for at most 60 min): detected by the background's looks (`manual` false: a signal at
+ * every alarm while the call lasts) or the person's own "I'm in a call" until the call ends.
+ */
+export function simulateHeldCall(callMinutes: number, manual: boolean): HeldCallFigures {
+  const timing = timingFrom(DEFAULT_SETTINGS, null);
+  const T0 = Date.UTC(2026, 10, 25, 9);
+  let state: ScheduleState = step(initialScheduleState(T0), { type: 'worker:started' }, T0, timing).state;
+  if (manual) state = step(state, { type: 'user:call', until: T0 + timing.workMs + callMinutes * MINUTE }, T0, timing).state;
+  const dueAt = T0 + timing.workMs;
+  let alarms = 0;
+  while (state.alarmAt !== null && state.alarmAt < dueAt + 3 * 60 * MINUTE) {
+    const now = state.alarmAt;
+    const signal = !manual && now < dueAt + callMinutes * MINUTE;
+    const result = step(state, { type: 'alarm' }, now, timing, signal);
+    state = result.state;
+    if (now > dueAt) alarms += 1;
+    if (result.effects.some((e) => e.type === 'present-break')) return { alarms, shownAfterMs: now - dueAt };
+  }
+  return { alarms, shownAfterMs: null };
+}

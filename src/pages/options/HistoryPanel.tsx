@@ -231,6 +231,7 @@ export function HistoryPanel() {
               <th scope="col">{t('tallySnoozed')}</th>
               <th scope="col">{t('tallySkipped')}</th>
               <th scope="col">{t('tallyNatural')}</th>
+              <th scope="col">{t('historyColHeld')}</th>
             </tr>
           </thead>
           <tbody>
@@ -242,6 +243,7 @@ export function HistoryPanel() {
                 <td>{formatCount(tally.snoozed)}</td>
                 <td>{formatCount(tally.skipped)}</td>
                 <td>{formatCount(tally.natural)}</td>
+                <td>{formatCount(tally.held)}</td>
               </tr>
             ))}
           </tbody>

@@ -108,7 +108,7 @@ describeWithBrowser('Chromium: history on the options page', chromiumAvailable()
     options = await session.openExtensionPage(OPTIONS_PAGE);
     // Hold the scheduler, so the background writes no active time into history during the test.
     await options.evaluate(() => chrome.runtime.sendMessage({ type: 'pause', minutes: null }));
-    const seeded = { [dayKey(0)]: tally(2, 30), [dayKey(1)]: tally(1, 50), [dayKey(2)]: tally(3, 70), [dayKey(4)]: tally(1, 10) };
+    const seeded = { [dayKey(0)]: tally(2, 30), [dayKey(1)]: { ...tally(1, 50), held: 2 }, [dayKey(2)]: tally(3, 70), [dayKey(4)]: tally(1, 10) };
     await options.evaluate((history) => chrome.storage.local.set({ history }), seeded);
     await options.reload();
     await options.getByRole('heading', { name: 'History' }).waitFor();
@@ -126,7 +126,9 @@ describeWithBrowser('Chromium: history on the options page', chromiumAvailable()
     expect(await options.getByTestId('chart-completed').locator('rect.bar').count()).toBe(4);
     await options.getByText('Show the numbers as a table').click();
     expect(await options.getByTestId('history-table').locator('tbody tr').count()).toBe(30);
-    expect(await options.getByTestId('history-table').locator('tbody tr').first().locator('td').allTextContents()).toEqual(['2', '30', '0', '0', '0']);
+    expect(await options.getByTestId('history-table').locator('tbody tr').first().locator('td').allTextContents()).toEqual(['2', '30', '0', '0', '0', '0']);
+    expect(await options.getByTestId('history-table').locator('thead th').last().textContent()).toBe('Held for a call');
+    expect(await options.getByTestId('history-table').locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual(['1', '50', '0', '0', '0', '2']);
   });
 
   it('exports CSV and JSON as downloads', async () => {
