@@ -250,8 +250,11 @@ async function launchChromiumOnce(opts: LaunchOptions): Promise<ChromiumSession>
       return (await swTargets()).length > 0;
     },
     async stopServiceWorker() {
-      for (const t of await swTargets()) await cdp!.send('Target.closeTarget', { targetId: t.targetId });
-      await until('the service worker to stop', async () => (await swTargets()).length === 0, 10_000);
+      const closed = (await swTargets()).map((t) => t.targetId);
+      for (const targetId of closed) await cdp!.send('Target.closeTarget', { targetId });
+      // Stopped once the closed targets are gone. A page holding a port starts the worker again at
+      // once (a new target), sometimes before a look finds none running: that counts as stopped too.
+      await until('the service worker to stop', async () => (await swTargets()).every((t) => !closed.includes(t.targetId)), 10_000);
     },
     async openExtensionPage(pagePath) {
       const page = await ctx.newPage();
