@@ -1,5 +1,5 @@
 // The break page: the prompt (Start · Snooze · Skip), the "why" view, then the guided routine, then Done.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
 import type { DayTally } from '../../core/history';
 import { parseBroadcast, type BreakView } from '../../core/messages';
@@ -249,10 +249,11 @@ function Prompt({
   const plan = useMemo(() => planOf(view), [view]);
   const startButton = useRef<HTMLButtonElement>(null);
   const whyButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Focus and keys are in place before the prompt paints: what a person sees answers their keys.
+  useLayoutEffect(() => {
     (focusWhy ? whyButton : startButton).current?.focus();
   }, [focusWhy]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === 'Escape' && view.canSnooze) {

@@ -1,5 +1,5 @@
 // The guided routine: one step at a time with its illustration, instructions, countdown ring, controls, chime and spoken cues.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exerciseMessageKey, isExerciseId } from '../../core/exercises';
 import type { BreakView } from '../../core/messages';
 import {
@@ -153,7 +153,8 @@ export function RoutinePlayer({
     }
   }, [position.done, onDone, cues]);
 
-  useEffect(() => {
+  // Before the paint, like every screen's keys: a step that is seen answers its keys.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || finished.current) return;
       if (event.key === ' ' && !isEditableOrButton(event.target)) {

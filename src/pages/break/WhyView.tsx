@@ -1,11 +1,12 @@
 // "Why these stretches": the evidence behind the routine and the safety note (PRODUCT.md § Why these stretches).
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { useFocusOnMount } from './focus';
 
 export function WhyView({ onBack }: { onBack: () => void }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  useEffect(() => {
+  // Before the paint, so the Escape of someone who sees this screen is never lost.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.preventDefault();

@@ -1,5 +1,5 @@
 // Focus on screen changes: each screen of the break page puts focus on its heading or primary button when it appears.
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /**
  * A ref whose element gets focus when the component mounts. `autofocus` is not enough: the
@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'preact/hooks';
  */
 export function useFocusOnMount<T extends HTMLElement>() {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  // Before the paint: the first frame of a screen already shows where keys go.
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, []);
   return ref;

@@ -1,5 +1,5 @@
 // The break page's side of the accidental-key rule (core/accidental-keys.ts): swallows the keys someone was already typing when the prompt appeared.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ACCIDENTAL_KEY_MS, guardKey, isClickFromSwallowedKey, keyGuard, type KeyGuard } from '../../core/accidental-keys';
 
 /**
@@ -13,14 +13,15 @@ export function useAccidentalKeyGuard(promptShown: boolean): boolean {
   const readyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [ready, setReady] = useState(false);
 
-  useEffect(() => {
+  // Before the paint, both: the rule's clock starts when the prompt can first be seen, and no key reaches it unguarded.
+  useLayoutEffect(() => {
     if (!promptShown || guard.current) return;
     // Key events carry their time on the same clock (the page's time origin).
     guard.current = keyGuard(performance.now());
     readyTimer.current = setTimeout(() => setReady(true), ACCIDENTAL_KEY_MS);
   }, [promptShown]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const swallow = (event: Event) => {
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -297,10 +297,14 @@ export function breakPages(session: ChromiumSession): (Page | Frame)[] {
 
 /** Answers the pending break from the page showing it, as its buttons would (waits for that page); then wait for what it does. */
 export async function answerBreak(session: ChromiumSession, action: BreakAction): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  // A window opening on a loaded machine can take seconds; the failure says what pages there were.
+  const deadline = Date.now() + 20_000;
   for (;;) {
     for (const page of breakPages(session)) if (await page.evaluate(sendFromBreakPage, action).catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`no break page to send ${action.type} for break ${action.breakId} from`);
+    if (Date.now() > deadline) {
+      const open = session.context.pages().map((page) => [page.url(), ...page.frames().slice(1).map((frame) => `  frame ${frame.url()}`)].join('\n'));
+      throw new Error(`no break page to send ${action.type} for break ${action.breakId} from; open pages:\n${open.join('\n')}`);
+    }
     await sleep(100);
   }
 }
