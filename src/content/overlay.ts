@@ -6,9 +6,11 @@
 // manual popover), above anything the page draws, and goes back on top whenever the page opens a
 // popover or dialog, goes fullscreen or changes <html>. Twice a second it looks for positive proof
 // that the break can be seen (`isProved`; a user-origin stylesheet the background inserts keeps
-// the page's styles off it). What it cannot beat (no proof for about a second, a page that keeps a
-// modal dialog open or keeps deleting our element) makes the overlay give up: its frame's port
-// goes, and the background shows the break in a window.
+// the page's styles off it); a look without proof also tells the break page to take no input
+// until it is seen again for a moment. What it cannot beat (no proof for about a second, the
+// break page reporting that Chrome draws it covered, a page that keeps a modal dialog open or
+// keeps deleting our element) makes the overlay give up: its frame's port goes, and the
+// background shows the break in a window.
 //
 // Injecting this file only installs `__unhunchOverlayApi` (once per document); the background
 // then calls `show(breakId)` / `close()` through `scripting.executeScript({ func })`
@@ -17,7 +19,7 @@
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import { BREAK_PAGE } from '../core/extension-paths';
-import { HOST_MARK, isOverlayClose, type OverlayApi } from '../core/overlay-protocol';
+import { HOST_MARK, isOverlayClose, isOverlayCovered, OVERLAY_UNPROVEN, type OverlayApi } from '../core/overlay-protocol';
 import { lookedAtBreak, PROOF_CHECK_MS, PROVED } from '../core/visibility-proof';
 
 /** A page that removes or restyles the overlay more often than this is fighting it: give up. */
@@ -63,6 +65,24 @@ const PSEUDO_ELEMENTS = ['::before', '::after'];
 /** A pseudo-element's computed `content` when it draws nothing. */
 const NO_CONTENT: ReadonlySet<string> = new Set(['none', 'normal']);
 
+/**
+ * A view transition draws its pseudo-elements above everything, the top layer included, and with
+ * `pointer-events: none` on them a click passes through to the break beneath: neither our hit
+ * tests nor the top layer can see it, so while one runs the break counts as covered.
+ */
+function viewTransitionRuns(): boolean {
+  try {
+    if (document.documentElement.matches(':active-view-transition')) return true;
+  } catch {
+    // An older browser without the pseudo-class: its animations tell.
+  }
+  return document.getAnimations().some((animation) => isViewTransitionPart((animation.effect as KeyframeEffect | null)?.pseudoElement));
+}
+
+function isViewTransitionPart(pseudoElement: string | null | undefined): boolean {
+  return pseudoElement?.startsWith('::view-transition') ?? false;
+}
+
 function isOpenPopover(host: HTMLElement): boolean {
   try {
     return host.matches(':popover-open');
@@ -100,13 +120,15 @@ function createApi(): OverlayApi {
   /**
    * The positive proof that the person sees the break, looked at about twice a second: the host is
    * directly under <html> (not under a hidden ancestor, not in the page's shadow root or a frame),
-   * open in the top layer, draws no pseudo-element of the page's over the break, and is what the
+   * open in the top layer, draws no pseudo-element of the page's over the break, no view transition
+   * of the page's is drawn above it, and is what the
    * page hit-tests to at its centre and near its corners (nothing of the page's, in its shadow
    * roots or not, sits above it; a modal of the page's would make it inert and fail this too).
    */
   function isProved(host: HTMLElement): boolean {
     if (host.parentNode !== document.documentElement || !isOpenPopover(host) || !isVisible(host)) return false;
     if (PSEUDO_ELEMENTS.some((pseudo) => !NO_CONTENT.has(getComputedStyle(host, pseudo).content))) return false;
+    if (viewTransitionRuns()) return false;
     return PROOF_POINTS.every(([x, y]) => document.elementFromPoint(window.innerWidth * x, window.innerHeight * y) === host);
   }
 
@@ -162,6 +184,9 @@ function createApi(): OverlayApi {
       if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
       if (isOverlayClose(event.data)) {
         api.close();
+      } else if (isOverlayCovered(event.data)) {
+        // The browser itself drew the break covered for about a second (Chrome): as without our own proof.
+        giveUp();
       }
     };
     // Keyboard focus stays in the break while it shows; the page may not pull it back out.
@@ -197,6 +222,14 @@ function createApi(): OverlayApi {
       }, RECHECK_MS);
     };
     const htmlObserver = new MutationObserver(() => onPageChange());
+    // A view transition starting is a cover coming: no input until the next looks have seen the break again.
+    const onAnimationStart = (event: AnimationEvent) => {
+      if (isViewTransitionPart(event.pseudoElement)) tellUnproven();
+    };
+
+    function tellUnproven(): void {
+      frame.contentWindow?.postMessage({ type: OVERLAY_UNPROVEN }, extensionOrigin);
+    }
 
     // Twice a second while the break shows: proof that it can be seen, or back on top; without
     // proof for about a second, the break leaves this page for its window.
@@ -206,7 +239,11 @@ function createApi(): OverlayApi {
       const look = lookedAtBreak(proof, isProved(host), Date.now());
       proof = look.state;
       if (look.verdict === 'give-up') giveUp();
-      else if (look.verdict === 'repair') putBack();
+      else if (look.verdict === 'repair') {
+        // Whatever covered the break may have steered a click onto it: no input until it is seen again for a moment.
+        tellUnproven();
+        putBack();
+      }
     }, PROOF_CHECK_MS);
 
     /** Under <html> and on top again (the page moved the host or drew something above it); a hidden <html> is not ours to fix here. */
@@ -225,6 +262,7 @@ function createApi(): OverlayApi {
       document.removeEventListener('focusin', onFocusIn, true);
       document.removeEventListener('toggle', onPageChange, true);
       document.removeEventListener('fullscreenchange', onPageChange, true);
+      document.removeEventListener('animationstart', onAnimationStart, true);
       host.remove();
       if (previouslyFocused?.isConnected) previouslyFocused.focus({ preventScroll: true });
     }
@@ -242,6 +280,7 @@ function createApi(): OverlayApi {
     // `toggle` does not bubble; a capturing listener still hears every popover and dialog.
     document.addEventListener('toggle', onPageChange, true);
     document.addEventListener('fullscreenchange', onPageChange, true);
+    document.addEventListener('animationstart', onAnimationStart, true);
     frame.addEventListener('load', () => frame.focus(), { once: true });
     // Outside <body>, so a page that hides its body still shows the break.
     document.documentElement.append(host);

@@ -18,6 +18,9 @@ export function keyGuard(appearedAt: number): KeyGuard {
   return { appearedAt, held: [] };
 }
 
+/** Before any prompt has appeared (a page that opens on a running routine): no key is too soon. */
+export const NO_PROMPT_YET: KeyGuard = keyGuard(-Infinity);
+
 /** Whether a key pressed at `at` falls in the first moments after the prompt appeared. */
 export function isTooSoon(guard: KeyGuard, at: number): boolean {
   return at - guard.appearedAt < ACCIDENTAL_KEY_MS;
@@ -25,17 +28,18 @@ export function isTooSoon(guard: KeyGuard, at: number): boolean {
 
 /**
  * What to do with one key event: `swallow` it (no start, no snooze, no button press) or let it
- * through. An answer key pressed too soon is swallowed, and so is everything that key does until
- * it is released (auto-repeat, and the release that presses a focused button with Space), even
- * once the first moments are over.
+ * through. An answer key pressed too soon, or while the page does not answer input at all
+ * (`answering` false: the break has not been seen long enough, core/visibility-proof.ts), is
+ * swallowed, and so is everything that key does until it is released (auto-repeat, and the
+ * release that presses a focused button with Space), even once the first moments are over.
  */
-export function guardKey(guard: KeyGuard, phase: 'down' | 'up', key: string, at: number): { swallow: boolean; guard: KeyGuard } {
+export function guardKey(guard: KeyGuard, phase: 'down' | 'up', key: string, at: number, answering = true): { swallow: boolean; guard: KeyGuard } {
   const isHeld = guard.held.includes(key);
   if (phase === 'up') {
     return isHeld ? { swallow: true, guard: { ...guard, held: guard.held.filter((k) => k !== key) } } : { swallow: false, guard };
   }
   if (isHeld) return { swallow: true, guard };
-  if (ANSWER_KEYS.has(key) && isTooSoon(guard, at)) return { swallow: true, guard: { ...guard, held: [...guard.held, key] } };
+  if (ANSWER_KEYS.has(key) && (!answering || isTooSoon(guard, at))) return { swallow: true, guard: { ...guard, held: [...guard.held, key] } };
   return { swallow: false, guard };
 }
 

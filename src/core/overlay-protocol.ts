@@ -45,3 +45,25 @@ export const OVERLAY_CLOSE = 'unhunch:close';
 export function isOverlayClose(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === OVERLAY_CLOSE;
 }
+
+/**
+ * Posted by the break page to the overlay script when the browser has drawn it covered for about
+ * a second (Chrome's IntersectionObserver v2): the overlay gives up as it does without its own
+ * proof, and the break moves to its window. Only our frame's message counts.
+ */
+export const OVERLAY_COVERED = 'unhunch:covered';
+
+export function isOverlayCovered(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === OVERLAY_COVERED;
+}
+
+/**
+ * Posted by the overlay script into its frame whenever a look finds no proof that the break is
+ * seen: the break page takes no input until it has been seen again for a moment. The page could
+ * post the same (it only delays input); nothing in the other direction is trusted.
+ */
+export const OVERLAY_UNPROVEN = 'unhunch:unproven';
+
+export function isOverlayUnproven(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === OVERLAY_UNPROVEN;
+}

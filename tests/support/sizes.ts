@@ -47,10 +47,12 @@ export const WORKER_BUDGET_BYTES = 39 * 1024;
  * offer): with en alone 98,369 B (Chrome) / 98,444 B (Firefox), from 95,998 B / 96,071 B on main
  * with the call hold, which had already passed 88 KiB.
  * 98 KiB for issue 16 (the overlay's proof of sight, its user-origin stylesheet): 99,679 B / 99,754 B.
+ * 99 KiB for issue 16's input delay (the break page's own sight through IntersectionObserver v2, the
+ * overlay's view-transition check): 100,788 B / 100,863 B.
  * With all ten languages: 177,494 B (Chrome) / 177,569 B (Firefox), 8,646 B a language on average
  * after `en` (Spanish 8,040 B to Russian 9,644 B, each its messages.json gzipped), under 9 KiB.
  */
-export const ZIP_BASE_BUDGET_BYTES = 98 * 1024;
+export const ZIP_BASE_BUDGET_BYTES = 99 * 1024;
 export const ZIP_PER_LOCALE_BYTES = 9 * 1024;
 /** The default locale, counted in the base. */
 export const DEFAULT_LOCALE = 'en';

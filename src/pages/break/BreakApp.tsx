@@ -11,6 +11,7 @@ import { OVERLAY_CLOSE } from '../../core/overlay-protocol';
 import { CloseAction } from './CloseAction';
 import { holdSurfacePort } from './surface-port';
 import { useAccidentalKeyGuard } from './key-guard';
+import { useSight } from './sight';
 import { watchPreferences, type BreakPreferences } from './preferences';
 import type { PromptView } from '../../core/break-view';
 import { isExerciseId } from '../../core/exercises';
@@ -95,7 +96,12 @@ export function BreakApp({ surface, token, storedPrompt, breakView, initialPrefe
   // Set once the break is answered here, so leaving the page afterwards is not "closed early".
   const answered = useRef(false);
   const breakId = screen.kind === 'prompt' || screen.kind === 'why' || screen.kind === 'routine' ? screen.view.breakId : null;
-  const keysAnswered = useAccidentalKeyGuard(screen.kind === 'prompt');
+  const sight = useSight(surface);
+  const keysAnswered = useAccidentalKeyGuard(screen.kind === 'prompt', sight.answeringRef) && sight.answering;
+  // Every screen says whether input counts yet (tests wait for it; the prompt also marks its own keys).
+  useLayoutEffect(() => {
+    document.documentElement.dataset.input = sight.answering ? 'answered' : 'not-yet';
+  }, [sight.answering]);
 
   useEffect(() => {
     void breakView.then((view) => {
@@ -238,7 +244,7 @@ function Prompt({
 }: {
   view: PromptView | BreakView;
   focusWhy: boolean;
-  /** False for the first second after the prompt appears, when keys are taken as typing already under way. */
+  /** False for the first second after the prompt appears, when keys are taken as typing already under way, and while the break has not been seen long enough to take input. */
   keysAnswered: boolean;
   onStart: () => void;
   onSnooze: () => void;

@@ -178,4 +178,51 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
       await page.close();
     });
   }
+
+  // The lures: a page draws a fake button ("Continue reading", "Press Esc to close") over the break, see-through to
+  // clicks (a view transition's pseudo-elements sit above the top layer; with pointer-events: none a click lands on
+  // what is beneath), and waits for the person to aim at it. Chrome reports the break covered (IntersectionObserver v2):
+  // from then on it takes no input, and within about a second it moves to its window.
+  const LURES: [name: string, lure: (page: Page, skip: { x: number; y: number }) => Promise<void>][] = [
+    ['a click aimed at the cover, over Skip', (page, skip) => page.mouse.click(skip.x, skip.y)],
+    ['Escape pressed as the cover asks', (page) => page.keyboard.press('Escape')],
+  ];
+
+  for (const [name, lure] of LURES) {
+    it(`a see-through cover over the break: ${name} does nothing; the break is in its window within 3 s, the history unchanged, the tab usable after`, async () => {
+      const page = await session.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 700 });
+      await page.goto(`${server.url}/attacks`);
+      await page.bringToFront();
+      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      const frame = breakFrame(page)!;
+      // Seen long enough: until the cover comes, Skip would count.
+      await frame.locator('html[data-input="answered"]').waitFor();
+      const box = (await frame.getByRole('button', { name: /^Skip/ }).boundingBox())!;
+      const breakId = await pendingBreakId(control);
+      const tallyBefore = await todaysTally(control);
+
+      const attackedAt = Date.now();
+      await page.evaluate(() => (window as unknown as { attacks: Record<string, () => void> }).attacks.seeThroughCover!());
+      await frame.locator('html[data-input="not-yet"]').waitFor({ timeout: 1_000 });
+      console.log(`[lure] covered break noticed ${Date.now() - attackedAt} ms after the cover came`);
+      await lure(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+      const [breakWindow] = await waitFor('the break window', async () => breakWindows(session).length === 1 && breakWindows(session), PROOF_MS);
+      await breakWindow!.getByRole('button', { name: /^Start/ }).waitFor();
+      expect(Date.now() - attackedAt).toBeLessThan(PROOF_MS + 1_000);
+      expect(await presentation(control)).toMatchObject({ surface: 'window' });
+      expect(await pendingBreakId(control)).toBe(breakId);
+      expect(await todaysTally(control)).toEqual(tallyBefore);
+      await answerBreak(session, { type: 'break:skip', breakId: breakId! });
+      await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
+      // While its transition runs the page takes no clicks either; once it ends it, nothing of ours is in the way.
+      await page.evaluate(() => (window as unknown as { attacks: Record<string, () => void> }).attacks.endSeeThroughCover!());
+      await page.mouse.click(120, 150);
+      await waitFor('the click to reach the page', async () => (await page.evaluate(tapsOnPage)) === 1 || null, 2_000);
+      await page.close();
+    });
+  }
 });
+

@@ -43,8 +43,9 @@ async function storedTally(control: Page): Promise<Partial<Tally>> {
   });
 }
 
-/** Clicks, with the mouse, the button whose text starts with `label`. */
+/** Clicks, with the mouse, the button whose text starts with `label`, once the break takes input (it has been seen for a moment). */
 async function clickButtonByMouse(page: Page, label: string): Promise<void> {
+  await page.waitForSelector('html[data-input="answered"]', { timeout: 10_000 });
   const handle = await page.waitForFunction((text) => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith(text)) ?? null, { timeout: 10_000 }, label);
   await (handle as unknown as { click(): Promise<void> }).click();
 }
@@ -113,6 +114,7 @@ describeWithBrowser('Firefox: the break page with sound and spoken cues', firefo
     });
     await breakWindow.evaluate(recordSpeech);
 
+    await breakWindow.waitForSelector('html[data-input="answered"]', { timeout: 10_000 });
     await breakWindow.click('button.primary');
     await breakWindow.waitForFunction(() => document.querySelector('h1')?.textContent === 'Nicely done', { timeout: 30_000 });
     const counts = await breakWindow.evaluate(() => (window as unknown as { cueCounts: CueCounts }).cueCounts);

@@ -197,4 +197,51 @@ describeWithBrowser('Firefox: the overlay proves that it shows', firefoxAvailabl
       await page.close();
     });
   }
+
+  // The lures: a page draws a fake button ("Continue reading", "Press Esc to close") over the break, see-through to
+  // clicks (a view transition's pseudo-elements sit above the top layer; with pointer-events: none a click lands on
+  // what is beneath), and waits for the person to aim at it. The overlay script sees the transition start: from then on
+  // the break takes no input, and within about a second it moves to its window.
+  const LURES: [name: string, lure: (page: Page, skip: { x: number; y: number }) => Promise<void>][] = [
+    ['a click aimed at the cover, over Skip', (page, skip) => page.mouse.click(skip.x, skip.y)],
+    ['Escape pressed as the cover asks', (page) => page.keyboard.press('Escape')],
+  ];
+
+  for (const [name, lure] of LURES) {
+    it(`a see-through cover over the break: ${name} does nothing; the break is in its window within 3 s, the history unchanged, the tab usable after`, async () => {
+      await session.setIdleTime(0);
+      const page = await session.newPage(`${server.url}/attacks`);
+      await control.evaluate(() => browser.runtime.sendMessage({ type: 'break:now' }));
+      await waitFor('the overlay', () => visibleBreak(page).then((where) => where === 'overlay'), 10_000);
+      const frame = await waitForExtensionFrame(page, BREAK_PAGE, 2_000);
+      // Seen long enough: until the cover comes, Skip would count.
+      await frame.waitForSelector('html[data-input="answered"]', { timeout: 5_000 });
+      // The frame fills the viewport from its top left corner: its coordinates are the page's.
+      const skip = await frame.evaluate(() => {
+        const rect = [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Skip'))!.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      });
+      const breakId = await pendingBreakId();
+      const tallyBefore = await todaysTally();
+
+      const attackedAt = Date.now();
+      await page.evaluate(() => (window as unknown as { attacks: Record<string, () => void> }).attacks.seeThroughCover!());
+      await frame.waitForSelector('html[data-input="not-yet"]', { timeout: 1_000 });
+      console.log(`[lure] covered break noticed ${Date.now() - attackedAt} ms after the cover came`);
+      await lure(page, skip);
+
+      await waitFor('the break in its window', async () => (await breakWindow()) !== null && (await showsStart((await breakWindow())!)), PROOF_MS);
+      expect(Date.now() - attackedAt).toBeLessThan(PROOF_MS + 1_000);
+      expect(await presentation()).toMatchObject({ surface: 'window' });
+      expect(await pendingBreakId()).toBe(breakId);
+      expect(await todaysTally()).toEqual(tallyBefore);
+      await answerBreak(session, { type: 'break:skip', breakId: breakId! });
+      await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
+      // While its transition runs the page takes no clicks either; once it ends it, nothing of ours is in the way.
+      await page.evaluate(() => (window as unknown as { attacks: Record<string, () => void> }).attacks.endSeeThroughCover!());
+      await clickTapButton(page);
+      await page.close();
+    });
+  }
 });
+

@@ -145,6 +145,24 @@ window.attacks = {
   shadowModal() {
     shadowWith('<dialog style="' + COVER + '">Subscribe!</dialog>').firstElementChild.showModal();
   },
+  // A view transition draws its pseudo-elements above everything, the top layer included; with
+  // pointer-events: none on them, clicks pass through to what is below. The cover is a fake
+  // "Continue" button, drawn for ten minutes, over a see-through rest: a click aimed at it lands
+  // on whatever of the break lies beneath.
+  seeThroughCover() {
+    const fake = document.createElement('div');
+    fake.textContent = 'Continue reading';
+    fake.style.cssText = 'position: fixed; inset: 0; display: grid; place-items: center; font: 700 32px sans-serif; color: #fff; background: #c00; view-transition-name: unhunch-cover';
+    const style = document.createElement('style');
+    style.textContent = '::view-transition { pointer-events: none } ::view-transition-group(*), ::view-transition-old(*), ::view-transition-new(*) { animation-duration: 600s !important; animation-timing-function: steps(1, start) !important }';
+    document.head.append(style);
+    window.coverTransition = document.startViewTransition(() => document.body.append(fake));
+  },
+  // While its transition runs, the page takes no clicks either: the page ends it.
+  endSeeThroughCover() {
+    window.coverTransition?.skipTransition();
+    document.querySelector('[style*="unhunch-cover"]')?.remove();
+  },
   htmlHiddenByRule() {
     const style = document.createElement('style');
     style.textContent = 'html { display: none !important }';

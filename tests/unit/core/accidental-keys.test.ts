@@ -1,6 +1,6 @@
 // Accidental keys: a key already being typed when the prompt appears neither starts nor snoozes the break.
 import { describe, expect, it } from 'vitest';
-import { ACCIDENTAL_KEY_MS, guardKey, isClickFromSwallowedKey, isTooSoon, keyGuard, type KeyGuard } from '../../../src/core/accidental-keys';
+import { ACCIDENTAL_KEY_MS, guardKey, isClickFromSwallowedKey, isTooSoon, keyGuard, NO_PROMPT_YET, type KeyGuard } from '../../../src/core/accidental-keys';
 
 const APPEARED = 10_000;
 
@@ -64,5 +64,23 @@ describe('the first second after the prompt appears', () => {
     const released = run([['down', ' ', APPEARED + 100], ['up', ' ', APPEARED + 200]]).guard;
     expect(isClickFromSwallowedKey(released, 0)).toBe(false);
     expect(isClickFromSwallowedKey(keyGuard(APPEARED), 0)).toBe(false);
+  });
+
+  it('while the break has not been seen long enough, every answer key is swallowed with its repeats and release, on any screen', () => {
+    let guard = NO_PROMPT_YET;
+    const down = guardKey(guard, 'down', 'Escape', 5_000, false);
+    expect(down.swallow).toBe(true);
+    guard = down.guard;
+    // Seen long enough by now: the held key's repeat and release still go; the next press counts.
+    expect(guardKey(guard, 'down', 'Escape', 5_600, true).swallow).toBe(true);
+    guard = guardKey(guard, 'up', 'Escape', 5_700, true).guard;
+    expect(guardKey(guard, 'down', 'Escape', 5_800, true).swallow).toBe(false);
+    // Keys that answer nothing (arrows step the routine, letters) are not input the rule holds back.
+    expect(guardKey(NO_PROMPT_YET, 'down', 'a', 5_000, false).swallow).toBe(false);
+  });
+
+  it('with no prompt shown yet (a page that opens on a running routine), no key is too soon', () => {
+    expect(isTooSoon(NO_PROMPT_YET, 0)).toBe(false);
+    expect(guardKey(NO_PROMPT_YET, 'down', 'Enter', 0).swallow).toBe(false);
   });
 });
