@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick]`: runs the bench (vitest, real browsers), then prints bench/results.json as a table.
+// `npm run bench`: the full run (vitest, real browsers), into bench/results.json, then printed as a table.
+// `npm run bench -- --quick`: a short Chromium-only run, into test-results/bench-quick.json.
 // `npm run bench:smoke` (--smoke, the last step of `npm test`): every figure in both browsers with the fewest
-// samples, into test-results/bench-smoke.json (bench/results.json keeps the real run); vitest's report goes to
-// test-results/bench.json for the suite's summary line.
+// samples, into test-results/bench-smoke.json; vitest's report goes to test-results/bench.json for the suite's
+// summary line. Only a full run writes the committed bench/results.json: a quick look must not rewrite it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const smoke = process.argv.includes('--smoke') || process.env.BENCH_MODE === 'smoke';
 const quick = !smoke && (process.argv.includes('--quick') || process.env.BENCH_QUICK === '1');
 const mode = smoke ? 'smoke' : quick ? 'quick' : 'full';
-const resultsFile = path.resolve(root, process.env.BENCH_RESULTS ?? (smoke ? 'test-results/bench-smoke.json' : 'bench/results.json'));
+const resultsFile = path.resolve(root, process.env.BENCH_RESULTS ?? { smoke: 'test-results/bench-smoke.json', quick: 'test-results/bench-quick.json', full: 'bench/results.json' }[mode]);
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const report = smoke ? ['--reporter=default', '--reporter=json', `--outputFile.json=${path.join(root, 'test-results', 'bench.json')}`] : [];
 
