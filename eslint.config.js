@@ -10,8 +10,8 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     rules: {
-      // App code uses the promise-based `browser.*` from webextension-polyfill, never `chrome.*`.
-      'no-restricted-globals': ['error', { name: 'chrome', message: 'Use browser.* from webextension-polyfill.' }],
+      // App code uses the promise-based `browser` from platform/browser.ts, never `chrome.*`.
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'Use browser from platform/browser.ts.' }],
     },
   },
   {
@@ -35,7 +35,7 @@ export default tseslint.config(
       // Timers die with the worker; anything that must outlive it goes through alarms.
       'no-restricted-globals': [
         'error',
-        { name: 'chrome', message: 'Use browser.* from webextension-polyfill.' },
+        { name: 'chrome', message: 'Use browser from platform/browser.ts.' },
         { name: 'setInterval', message: 'Use browser.alarms: the worker may be stopped at any moment.' },
         { name: 'setTimeout', message: 'Use browser.alarms: the worker may be stopped at any moment.' },
       ],

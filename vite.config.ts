@@ -251,7 +251,7 @@ export default defineConfig(({ mode }) => {
       outDir,
       emptyOutDir: true,
       target: 'es2022',
-      // Readable stack traces in bug reports matter more than a few KB here.
+      // Every wake-up of the worker parses its whole script, and the break page's first paint waits for its own.
       minify: true,
       sourcemap: false,
       rollupOptions: {

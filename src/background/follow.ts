@@ -26,7 +26,7 @@ const WINDOW_ID_NONE = -1;
  * once is put back by the overlay script and its frame connects again well within this; a tab
  * that closes needs this long before the tab that takes its place is active.
  */
-const SETTLE_MS = 300;
+const PORTLESS_GRACE_MS = 300;
 /**
  * A break page connects as soon as it has loaded, and again at once after the background was
  * stopped under it; a surface with no port after this long went before it could say so (a tab
@@ -192,7 +192,7 @@ async function sendAwayIfStale(surface: SurfacePort): Promise<void> {
 
 /** A break page let go of its port; unless another takes its place, the break moves on. */
 async function surfaceMayBeGone(gone: SurfacePort): Promise<void> {
-  await pause(SETTLE_MS);
+  await pause(PORTLESS_GRACE_MS);
   await whilePending((p) => showsPresentation(gone, p) && !isShownByOpenPort(p), surfaceGone);
 }
 

@@ -5,8 +5,8 @@
 //
 // Between breaks only these wake it: its alarms, the idle state, the keyboard command, a
 // message or port from one of its own pages, a change of its settings (and start-up and
-// install). No page load, title change, tab or window switch does: the surface listeners
-// (surfaces.ts) are there only while a break is on screen.
+// install). No page load, title change, tab or window switch does: the listeners that follow a
+// break (follow.ts) are there only while a break is on screen.
 
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import type { Activity } from '../core/schedule';

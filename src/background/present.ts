@@ -21,7 +21,7 @@ import { windowSurface } from './surfaces/window';
 const SURFACES: readonly BreakSurface[] = [notificationSurface, overlaySurface, windowSurface];
 
 /** A tab that is closing or navigating refuses scripts for a moment; look again after this. */
-const SETTLE_MS = 250;
+const TAB_SETTLE_MS = 250;
 
 export function surfaceOf(presentation: Presentation): BreakSurface {
   return SURFACES.find((surface) => surface.kind === presentation.surface)!;
@@ -47,7 +47,7 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
       return;
     }
     if (verdict === 'look-again') {
-      await pause(SETTLE_MS);
+      await pause(TAB_SETTLE_MS);
       where = await findUser(askedFrom);
     }
   }
