@@ -1,8 +1,9 @@
 // The options page's copy of the settings: validates every change against the schema, saves valid ones to storage.sync, follows changes made elsewhere.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
-import { readSettings, toStoredSettings, validateSettingsPatch, type SettingErrors, type Settings } from '../../core/settings';
+import { readSettings, validateSettingsPatch, type SettingErrors, type Settings } from '../../core/settings';
 import { SETTINGS_KEY } from '../../core/storage-keys';
+import { saveSettings } from '../../ui/save-settings';
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -53,7 +54,7 @@ export function useSettingsStore(): SettingsStore {
     const toSave = latest.current;
     if (!toSave) return;
     setStatus({ kind: 'saving' });
-    browser.storage.sync.set({ [SETTINGS_KEY]: toStoredSettings(toSave) }).then(
+    saveSettings(toSave).then(
       () => {
         persisted.current = toSave;
         setStatus(done);

@@ -2,11 +2,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
 import type { RoutineId } from '../../core/routines';
-import { isPlainObject } from '../../core/fields';
-import { readSettings, toStoredSettings, validateSettingsPatch, type Settings } from '../../core/settings';
+import { readSettings, validateSettingsPatch, type Settings } from '../../core/settings';
 import { SETTINGS_KEY } from '../../core/storage-keys';
 import { t, tPlural } from '../../platform/i18n';
 import { OVERLAY_ORIGINS } from '../../ui/OverlayAccess';
+import { saveSettings } from '../../ui/save-settings';
 
 export const INTERVAL_CHOICES_MINUTES = [20, 30, 45, 60] as const;
 const ROUTINE_CHOICES: ReadonlyArray<{ id: RoutineId; name: string; hint: string }> = [
@@ -16,15 +16,12 @@ const ROUTINE_CHOICES: ReadonlyArray<{ id: RoutineId; name: string; hint: string
 
 type Choices = Pick<Settings, 'workMinutes' | 'routine'>;
 
-/**
- * Checks the choice by the same rules as the options page, then stores the settings with it.
- * Fields this version does not know (synced from a newer one) stay untouched.
- */
+/** Checks the choice by the same rules as the options page, then stores the settings with it. */
 async function saveChoice(patch: Partial<Choices>): Promise<void> {
   const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
   const result = validateSettingsPatch(readSettings(stored), patch);
   if (!result.ok) throw new Error(`refused: ${Object.keys(result.errors).join(', ')}`);
-  await browser.storage.sync.set({ [SETTINGS_KEY]: { ...(isPlainObject(stored) ? stored : {}), ...toStoredSettings(result.settings) } });
+  await saveSettings(result.settings);
 }
 
 function OverlayChoice() {
