@@ -1,9 +1,12 @@
 // Unit tests: the pure core and the background shell (with a fake browser). Fast, no real browser.
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [preact()],
+  // platform/browser.ts imports the polyfill, which loads only in an extension: the fake browser instead.
+  resolve: { alias: { 'webextension-polyfill': resolve(import.meta.dirname, 'tests/support/polyfill-in-node.ts') } },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -72,8 +72,8 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync') void applyIdleDetection(readSettings(changes[SETTINGS_KEY]?.newValue).idleDetectionSeconds);
 });
 
-// The polyfill's type says such a listener always returns true; returning nothing lets other listeners answer.
-browser.runtime.onMessage.addListener(onRequest as Runtime.OnMessageListenerCallback);
+// The polyfill's type wants a promise from every call; returning nothing lets other listeners answer.
+browser.runtime.onMessage.addListener(onRequest as Runtime.OnMessageListenerAsync);
 
 registerSurfaceListeners();
 registerHeadsUpListener();

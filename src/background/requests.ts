@@ -23,19 +23,16 @@ const historyStore: HistoryStore = {
 const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
 
 /**
- * The runtime.onMessage listener. Chrome ignores a promise returned by a listener, so the answer
- * goes through `sendResponse`, kept open by returning true; Firefox does the same natively.
- * A message we don't answer returns nothing, so its channel closes at once.
+ * The runtime.onMessage listener: answers with a promise (the polyfill's contract, and the
+ * browsers' own where they have `browser`). A message we don't answer returns nothing, so its
+ * channel closes at once and other listeners may answer.
  */
-export function onRequest(raw: unknown, sender: Runtime.MessageSender, sendResponse: (response: unknown) => void): true | undefined {
-  const answering = handleMessage(raw, sender);
-  if (!answering) return undefined;
-  answering.then(sendResponse, (error: unknown) => {
+export function onRequest(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  return handleMessage(raw, sender)?.catch((error: unknown) => {
     console.error('Unhunch: could not answer', error);
     // Never leave the page waiting; every page reads a missing answer as a failure.
-    sendResponse(undefined);
+    return undefined;
   });
-  return true;
 }
 
 /** Anything not from our own pages, not that page's to ask, or malformed, is ignored (undefined). */

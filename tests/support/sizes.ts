@@ -10,8 +10,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The goal (issue 6). Missed: the worker is one self-contained file of ~30 KB (from 53.2 KB), with
- * no polyfill, no valibot and no page-only code; what is left is the scheduler (~9 KB), the
+ * The goal (issue 6). Missed: the worker is one self-contained file (50 KB with the polyfill of
+ * issue 17), with no valibot and no page-only code; what is left is the polyfill, the scheduler (~9 KB), the
  * break surfaces and following them, and the message handling, none of which can go without
  * losing a feature. A service worker can load no code after it started, so splitting it would
  * not help Chrome (README § How it works).
@@ -31,8 +31,11 @@ export const WORKER_GOAL_BYTES = 15 * 1024;
  * sites, their room patterns and the look at their tabs) makes it 38,659 B (+1,754 B).
  * 39 KiB for issue 16: an overlay whose page never connects is refused and its tab freed, and the
  * user-origin stylesheet put in and taken out with it: 39,512 B with all of the above (+853 B).
+ * 49 KiB for issue 17's webextension-polyfill, the design's one accessor of the extension API:
+ * 50,096 B with the loader, from 39,905 B (+10,191 B, the polyfill's minified code; where the
+ * browser has its own `browser` only its check runs). The budget moved by that and no more.
  */
-export const WORKER_BUDGET_BYTES = 39 * 1024;
+export const WORKER_BUDGET_BYTES = 49 * 1024;
 /**
  * The store zip's budget is the product plus an allowance per shipped language (issue 19 item 6),
  * so adding a language is budgeted and growing the product is still a decision.
@@ -49,10 +52,12 @@ export const WORKER_BUDGET_BYTES = 39 * 1024;
  * 98 KiB for issue 16 (the overlay's proof of sight, its user-origin stylesheet): 99,679 B / 99,754 B.
  * 99 KiB for issue 16's input delay (the break page's own sight through IntersectionObserver v2, the
  * overlay's view-transition check): 100,788 B / 100,863 B.
+ * 110 KiB for issue 17's webextension-polyfill: 112,395 B / 112,470 B (+11,607 B: a copy in each
+ * self-contained script, the worker, the break page, the overlay and the other pages' shared chunk).
  * With all ten languages: 177,494 B (Chrome) / 177,569 B (Firefox), 8,646 B a language on average
  * after `en` (Spanish 8,040 B to Russian 9,644 B, each its messages.json gzipped), under 9 KiB.
  */
-export const ZIP_BASE_BUDGET_BYTES = 99 * 1024;
+export const ZIP_BASE_BUDGET_BYTES = 110 * 1024;
 export const ZIP_PER_LOCALE_BYTES = 9 * 1024;
 /** The default locale, counted in the base. */
 export const DEFAULT_LOCALE = 'en';

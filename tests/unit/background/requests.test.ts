@@ -33,7 +33,8 @@ async function freshBackground() {
   const storage = await import('../../../src/background/storage');
   // Senders here carry only the facts the background reads.
   const handleMessage = requests.handleMessage as (raw: unknown, sender: object) => Promise<unknown> | undefined;
-  return { handleMessage, onRequest: requests.onRequest, storage };
+  const onRequest = requests.onRequest as (raw: unknown, sender: object) => Promise<unknown> | undefined;
+  return { handleMessage, onRequest, storage };
 }
 
 async function storedMode(): Promise<string | undefined> {
@@ -118,38 +119,28 @@ describe('the test-only clock (devOverrides)', () => {
   });
 });
 
-describe('answering in both browsers (no polyfill in the worker)', () => {
-  /** Calls the listener as the browser does, and resolves with what reached sendResponse. */
-  function send(onRequest: (raw: unknown, sender: object, sendResponse: (response: unknown) => void) => true | undefined, message: unknown, sender: object) {
-    let respond!: (response: unknown) => void;
-    const response = new Promise<unknown>((resolve) => (respond = resolve));
-    return { returned: onRequest(message, sender, respond), response };
-  }
-
-  it('answers through sendResponse and returns true, which Chrome needs to keep the channel open', async () => {
+describe('answering in both browsers (a promise, through the polyfill)', () => {
+  it('answers a request with a promise of the answer', async () => {
     const { onRequest } = await freshBackground();
     const { sender, token } = await breakWindowPage();
-    const { returned, response } = send(onRequest, { type: 'break:get', token }, sender);
-    expect(returned).toBe(true);
-    expect(await response).toBeNull();
+    const answering = onRequest({ type: 'break:get', token }, sender);
+    expect(answering).toBeInstanceOf(Promise);
+    expect(await answering).toBeNull();
   });
 
   it('returns nothing for a message it ignores, so the channel closes and other listeners may answer', async () => {
     const { onRequest } = await freshBackground();
-    let answered = false;
-    expect(onRequest({ type: 'break:now' }, { id: 'test-extension-id', url: 'https://evil.example/' }, () => (answered = true))).toBeUndefined();
-    expect(onRequest({ type: 'overlay:lost', breakId: 1 }, OWN_PAGE, () => (answered = true))).toBeUndefined();
-    await Promise.resolve();
-    expect(answered).toBe(false);
+    expect(onRequest({ type: 'break:now' }, { id: 'test-extension-id', url: 'https://evil.example/' })).toBeUndefined();
+    expect(onRequest({ type: 'overlay:lost', breakId: 1 }, OWN_PAGE)).toBeUndefined();
   });
 
   it('still answers (with nothing) when the work fails, so no page waits forever', async () => {
     const { onRequest } = await freshBackground();
     const storageGone = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('storage is gone'));
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { returned, response } = send(onRequest, { type: 'break:now' }, OWN_PAGE);
-    expect(returned).toBe(true);
-    expect(await response).toBeUndefined();
+    const answering = onRequest({ type: 'break:now' }, OWN_PAGE);
+    expect(answering).toBeInstanceOf(Promise);
+    expect(await answering).toBeUndefined();
     storageGone.mockRestore();
     error.mockRestore();
   });

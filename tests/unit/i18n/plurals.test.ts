@@ -1,7 +1,7 @@
 // Plural forms (issue 19 item 2): every count a page shows picks its message through the UI
 // language's Intl.PluralRules, for every shipped locale (the folder is read, so a new language is
 // covered as soon as its file lands) and for Russian and Polish through fixtures before theirs do.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PLURAL_CATEGORIES, pluralCategoriesOf, pluralCategory, pluralMessageKey, type PluralCategory } from '../../../src/platform/i18n';
 import { getMessageFrom, readLocale, SHIPPED_LOCALES, type LocaleMessages } from '../../support/locale-files';
 
@@ -94,7 +94,7 @@ describe.each(SHIPPED_LOCALES)('shipped locale %s', (locale) => {
 
 async function loadI18n(messages: LocaleMessages, uiLanguage = 'en-US') {
   vi.resetModules();
-  (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage: getMessageFrom(messages), getUILanguage: () => uiLanguage } };
+  vi.doMock('../../../src/platform/browser', () => ({ browser: { i18n: { getMessage: getMessageFrom(messages), getUILanguage: () => uiLanguage } } }));
   return import('../../../src/platform/i18n');
 }
 
@@ -106,12 +106,8 @@ const counted = (forms: Partial<Record<PluralCategory, string>>, tag: string): L
 });
 
 describe('tPlural', () => {
-  let saved: unknown;
-  beforeEach(() => {
-    saved = (globalThis as { chrome?: unknown }).chrome;
-  });
   afterEach(() => {
-    (globalThis as { chrome?: unknown }).chrome = saved;
+    vi.doUnmock('../../../src/platform/browser');
   });
 
   it.each(SHIPPED_LOCALES)('%s: shows the form its rules pick, with the count written the language’s way', async (locale) => {
