@@ -1,5 +1,7 @@
 // The exercise library: which exercises exist, where each is done, and whether it is done per side.
 
+import type { MessageKey } from './message-keys';
+
 // Names and instructions are not here: they live in `_locales/*/messages.json` under the keys
 // that `exerciseMessageKey` builds (exercise_<id>_name / _how / _position).
 
@@ -75,9 +77,9 @@ export function exerciseMessageKey(
   id: ExerciseId,
   field: 'name' | 'how' | 'position',
   variant?: ExerciseVariant,
-): string {
+): MessageKey {
   const base = `exercise_${id.replaceAll('-', '_')}`;
-  return variant === undefined || field === 'name' ? `${base}_${field}` : `${base}_${variant}_${field}`;
+  return (variant === undefined || field === 'name' ? `${base}_${field}` : `${base}_${variant}_${field}`) as MessageKey;
 }
 
 /**
@@ -85,6 +87,6 @@ export function exerciseMessageKey(
  * `exercise_cross_body_shoulder_left` ("Left arm across your body"): it says what to do, not
  * just "left side", which could be the arm that moves or the side that stretches.
  */
-export function exerciseSideMessageKey(id: ExerciseId, side: 'left' | 'right'): string {
-  return `exercise_${id.replaceAll('-', '_')}_${side}`;
+export function exerciseSideMessageKey(id: ExerciseId, side: 'left' | 'right'): MessageKey {
+  return `exercise_${id.replaceAll('-', '_')}_${side}` as MessageKey;
 }

@@ -3,6 +3,7 @@
 import { addDays, DAY_ACTIVE_MS_MAX, DAY_COUNT_MAX, isRealDayKey, type DayTally, type History } from './history';
 import { importDays, type HistoryStore, type ImportedResult } from './history-merge';
 import { isCount, isPlainObject } from './fields';
+import type { MessageKey, PluralBase } from './message-keys';
 
 // Merging checked days in is the background's part; it lives apart so the worker loads no file checking.
 export { importDays, mergeImported, type HistoryStore, type ImportedResult, type MergeSummary } from './history-merge';
@@ -29,12 +30,10 @@ export interface HistoryExport {
 }
 
 /** A problem as i18n data: a `_locales` message key and its substitutions. */
-export interface ImportProblem {
-  key: string;
-  params: string[];
-  /** Set when `key` is a plural family (`<key>_one`, `<key>_other`, …) chosen by this count. */
-  count?: number;
-}
+export type ImportProblem =
+  | { key: MessageKey; params: string[]; count?: undefined }
+  /** `key` is a plural family (`<key>_one`, `<key>_other`, …), its form chosen by `count`. */
+  | { key: PluralBase; params: string[]; count: number };
 
 export type ImportParseResult = { ok: true; days: History } | { ok: false; problems: ImportProblem[] };
 
@@ -102,7 +101,7 @@ export function parseHistoryImport(text: string, todayKey: string): ImportParseR
   if (!isPlainObject(file)) return fail([{ key: 'importNotObject', params: [] }]);
 
   const problems: ImportProblem[] = [];
-  const report = (key: string, path: string, ...more: string[]) => problems.push({ key, params: [path, ...more] });
+  const report = (key: MessageKey, path: string, ...more: string[]) => problems.push({ key, params: [path, ...more] });
 
   if (file.format !== EXPORT_FORMAT) {
     // Anything else isn't ours: saying so beats a list of a stranger file's differences.
@@ -137,7 +136,7 @@ export function parseHistoryImport(text: string, todayKey: string): ImportParseR
   return problems.length > 0 ? fail(problems) : { ok: true, days };
 }
 
-function checkTally(value: unknown, path: string, report: (key: string, path: string, ...more: string[]) => void): DayTally | null {
+function checkTally(value: unknown, path: string, report: (key: MessageKey, path: string, ...more: string[]) => void): DayTally | null {
   if (!isPlainObject(value)) {
     report('importMustBeObject', path);
     return null;

@@ -7,10 +7,11 @@
 import { EXERCISE_IDS } from './exercises';
 import { BREAK_SECONDS_MAX, BREAK_SECONDS_MIN, ROUTINE_IDS } from './routines';
 import { isPlainObject, isWholeNumberIn } from './fields';
+import type { MessageKey } from './message-keys';
 
 /** A validation message as an i18n key and its substitutions: the core has no i18n of its own. */
 export interface SettingMessage {
-  key: string;
+  key: MessageKey;
   params: string[];
 }
 

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { ROUTINE_IDS } from './routines';
 import { isPlainObject } from './fields';
+import type { MessageKey } from './message-keys';
 import {
   migrateSettings,
   minNaturalBreakMinutes,
@@ -56,7 +57,7 @@ export const SETTING_CHOICES = Object.freeze({
 // --- The schema ------------------------------------------------------------------------------
 
 /** Valibot carries messages as strings; ours are a JSON-encoded SettingMessage. */
-function message(key: string, ...params: Array<string | number>): string {
+function message(key: MessageKey, ...params: Array<string | number>): string {
   return JSON.stringify({ key, params: params.map(String) } satisfies SettingMessage);
 }
 

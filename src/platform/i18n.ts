@@ -1,8 +1,9 @@
 // Every user-visible string, in the pages and the background, goes through here, so each one comes from _locales.
 
 import { browser } from './browser';
+import type { MessageKey, PluralBase } from '../core/message-keys';
 
-export function t(key: string, substitutions?: string | string[]): string {
+export function t(key: MessageKey, substitutions?: string | string[]): string {
   const message = browser.i18n.getMessage(key, substitutions);
   // An empty answer means a missing key: show the key so the gap is visible, not a blank.
   return message || key;
@@ -87,7 +88,8 @@ export function formatCount(count: number, tag = uiLocale()): string {
  * category chosen by `Intl.PluralRules` of the UI language, `<base>_other` if that form is missing.
  * `substitutions` default to the count itself, written the language's way.
  */
-export function tPlural(base: string, count: number, substitutions: string | string[] = [formatCount(count)]): string {
+export function tPlural(base: PluralBase, count: number, substitutions: string | string[] = [formatCount(count)]): string {
   const key = pluralMessageKey(base, count, uiLocale(), (candidate) => browser.i18n.getMessage(candidate) !== '');
-  return t(key, substitutions);
+  // A family's forms are en's keys (tests/unit/i18n checks every locale has exactly its language's forms).
+  return t(key as MessageKey, substitutions);
 }

@@ -2,10 +2,11 @@
 // Said on the break prompt before Start, and in the options page's preview of the next breaks.
 
 import { exerciseMessageKey, type ExerciseId } from '../core/exercises';
+import type { MessageKey } from '../core/message-keys';
 import type { RoutineId, RoutineStep } from '../core/routines';
 import { t } from '../platform/i18n';
 
-const ROUTINE_NAME_KEYS: Readonly<Record<RoutineId, string>> = { desk: 'welcomeRoutineDesk', floor: 'welcomeRoutineFloor' };
+const ROUTINE_NAME_KEYS: Readonly<Record<RoutineId, MessageKey>> = { desk: 'welcomeRoutineDesk', floor: 'welcomeRoutineFloor' };
 
 /** The exercises a break plays, each named once, in the order they first come. */
 export function exerciseNames(steps: readonly RoutineStep[]): string[] {

@@ -1,6 +1,7 @@
 // Settings export (a JSON file), import (validated: a bad file changes nothing and says what is wrong where) and reset to defaults.
 import { useRef, useState } from 'preact/hooks';
 import { downloadText } from '../../ui/download';
+import type { MessageKey } from '../../core/message-keys';
 import { DEFAULT_SETTINGS, importSettings, toStoredSettings, type SettingErrors, type Settings } from '../../core/settings';
 import { formatCount, t } from '../../platform/i18n';
 import { FIELD_CONTROLS, SUBFIELD_LABEL_KEYS } from './fields';
@@ -12,7 +13,7 @@ type ImportProblem = { path: string; text: string };
 
 /** The label of a setting named in a file; own names only (a file may say `constructor`). */
 function labelOfPath(path: string): string | null {
-  const controls = FIELD_CONTROLS as Record<string, { labelKey: string }>;
+  const controls = FIELD_CONTROLS as Record<string, { labelKey: MessageKey }>;
   const key = Object.hasOwn(SUBFIELD_LABEL_KEYS, path) ? SUBFIELD_LABEL_KEYS[path] : Object.hasOwn(controls, path) ? controls[path]!.labelKey : null;
   return key ? t(key) : null;
 }

@@ -79,7 +79,7 @@ function Field({ name, store, settings }: { name: SettingKey; store: SettingsSto
           error={error}
           options={choices.map((value) => ({
             value,
-            label: t(control.optionKeys[value] ?? value),
+            label: control.optionKeys[value] ? t(control.optionKeys[value]) : value,
             description: name === 'routine' ? routineSummary(value as Settings['routine']) : undefined,
           }))}
           onChange={(value) => store.change({ [name]: value }, { immediate: true })}

@@ -1,21 +1,23 @@
 // The options form's field table: which control and which labels each setting gets (checked against the schema in tests).
+import type { MessageKey } from '../../core/message-keys';
 import { SETTING_CHOICES, type Settings } from '../../core/settings';
 
 export type SectionId = 'breaks' | 'detection' | 'workingHours' | 'routine' | 'sound' | 'appearance';
 
 export type FieldControl =
   /** A whole number; its range comes from SETTING_RANGES. */
-  | { kind: 'number'; section: SectionId; labelKey: string; hintKey?: string }
-  | { kind: 'switch'; section: SectionId; labelKey: string; hintKey?: string }
+  | { kind: 'number'; section: SectionId; labelKey: MessageKey; hintKey?: MessageKey }
+  | { kind: 'switch'; section: SectionId; labelKey: MessageKey; hintKey?: MessageKey }
   /** One of SETTING_CHOICES[key], as radio buttons; option value → label key. */
-  | { kind: 'choice'; section: SectionId; labelKey: string; optionKeys: Readonly<Record<string, string>> }
+  | { kind: 'choice'; section: SectionId; labelKey: MessageKey; optionKeys: Readonly<Record<string, MessageKey>> }
   /** A control of its own (working hours editor, exercise list). */
-  | { kind: 'custom'; section: SectionId; labelKey: string };
+  | { kind: 'custom'; section: SectionId; labelKey: MessageKey };
 
 type ChoiceKey = keyof typeof SETTING_CHOICES;
 
-function choiceLabels<K extends ChoiceKey>(key: K, prefix: string): Readonly<Record<Settings[K] & string, string>> {
-  return Object.fromEntries(SETTING_CHOICES[key].map((option) => [option, `${prefix}_${option}`])) as Record<Settings[K] & string, string>;
+/** Built from data: tests/unit/i18n checks every choice's key exists. */
+function choiceLabels<K extends ChoiceKey>(key: K, prefix: string): Readonly<Record<Settings[K] & string, MessageKey>> {
+  return Object.fromEntries(SETTING_CHOICES[key].map((option) => [option, `${prefix}_${option}`])) as Record<Settings[K] & string, MessageKey>;
 }
 
 /** In display order within each section. Typed over every Settings key: a new setting without a control fails to compile. */
@@ -39,7 +41,7 @@ export const FIELD_CONTROLS: { readonly [K in keyof Settings]: FieldControl } = 
   badgeMinutes: { kind: 'switch', section: 'appearance', labelKey: 'optBadgeMinutes' },
 };
 
-export const SECTIONS: ReadonlyArray<{ id: SectionId; headingKey: string }> = [
+export const SECTIONS: ReadonlyArray<{ id: SectionId; headingKey: MessageKey }> = [
   { id: 'breaks', headingKey: 'optSectionBreaks' },
   { id: 'detection', headingKey: 'optSectionDetection' },
   { id: 'workingHours', headingKey: 'optSectionWorkingHours' },
@@ -49,7 +51,7 @@ export const SECTIONS: ReadonlyArray<{ id: SectionId; headingKey: string }> = [
 ];
 
 /** The label of a field path from validation (`workMinutes`, `workingHours.days`), for messages about imports. */
-export const SUBFIELD_LABEL_KEYS: Readonly<Record<string, string>> = {
+export const SUBFIELD_LABEL_KEYS: Readonly<Record<string, MessageKey>> = {
   'workingHours.enabled': 'optWorkingHoursEnabled',
   'workingHours.days': 'optWorkingHoursDays',
   'workingHours.startMinute': 'optWorkingHoursStart',

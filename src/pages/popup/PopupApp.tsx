@@ -1,6 +1,7 @@
 // The toolbar popup: live time to the next break, today's tally, break now, pause / resume.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
+import type { MessageKey } from '../../core/message-keys';
 import { emptyTally, localDayKey, readHistory, tallyFor, type DayTally } from '../../core/history';
 import { cycleActiveMsAt, isScheduleState, nextBreakAt, type ScheduleState } from '../../core/schedule';
 import type { ManualCallMinutes } from '../../core/call';
@@ -79,7 +80,7 @@ async function takeBreakHere(): Promise<void> {
   await request(windowId === undefined ? { type: 'break:now' } : { type: 'break:now', windowId });
 }
 
-const PAUSE_CHOICES: ReadonlyArray<{ minutes: number | null | 'tomorrow'; label: string }> = [
+const PAUSE_CHOICES: ReadonlyArray<{ minutes: number | null | 'tomorrow'; label: MessageKey }> = [
   { minutes: 30, label: 'pauseFor30Minutes' },
   { minutes: 60, label: 'pauseFor1Hour' },
   { minutes: 120, label: 'pauseFor2Hours' },
@@ -175,7 +176,7 @@ function Status({ state, timing, now }: { state: ScheduleState; timing: Timing; 
   );
 }
 
-const CALL_CHOICES: ReadonlyArray<{ minutes: ManualCallMinutes; label: string }> = [
+const CALL_CHOICES: ReadonlyArray<{ minutes: ManualCallMinutes; label: MessageKey }> = [
   { minutes: 30, label: 'pauseFor30Minutes' },
   { minutes: 60, label: 'pauseFor1Hour' },
   { minutes: 90, label: 'callFor90Minutes' },

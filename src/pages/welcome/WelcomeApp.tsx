@@ -1,6 +1,7 @@
 // The welcome page: what Unhunch does, breaks over pages (optional permission), interval and routine, safety note, tip.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
+import type { MessageKey } from '../../core/message-keys';
 import type { RoutineId } from '../../core/routines';
 import { readSettings, validateSettingsPatch, type Settings } from '../../core/settings';
 import { SETTINGS_KEY } from '../../core/storage-keys';
@@ -9,7 +10,7 @@ import { OVERLAY_ORIGINS } from '../../ui/OverlayAccess';
 import { saveSettings } from '../../ui/save-settings';
 
 export const INTERVAL_CHOICES_MINUTES = [20, 30, 45, 60] as const;
-const ROUTINE_CHOICES: ReadonlyArray<{ id: RoutineId; name: string; hint: string }> = [
+const ROUTINE_CHOICES: ReadonlyArray<{ id: RoutineId; name: MessageKey; hint: MessageKey }> = [
   { id: 'desk', name: 'welcomeRoutineDesk', hint: 'welcomeRoutineDeskHint' },
   { id: 'floor', name: 'welcomeRoutineFloor', hint: 'welcomeRoutineFloorHint' },
 ];
