@@ -426,7 +426,10 @@ for (const locale of LOCALES) {
 
       await page.getByRole('heading', { name: locale.done }).waitFor({ timeout: 20_000 });
       expect(await cardClipping(page), 'Done').toBeNull();
-      await page.getByRole('button', { name: locale.close }).click();
+      // Close closes the window it is in, sometimes before the click action has returned: that is the answer, not a failure.
+      await page.getByRole('button', { name: locale.close }).click().catch((error: unknown) => {
+        if (!page.isClosed()) throw error;
+      });
       await waitFor('the break window to close', async () => page.isClosed());
     });
   });

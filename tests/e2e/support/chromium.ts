@@ -250,11 +250,31 @@ async function launchChromiumOnce(opts: LaunchOptions): Promise<ChromiumSession>
       return (await swTargets()).length > 0;
     },
     async stopServiceWorker() {
+      // A page holding a port starts the worker again at once, often under the same target id
+      // and the same Playwright Worker, before any look at the targets finds none running. So
+      // the running worker gets a mark in its global scope first: stopped means no worker runs,
+      // or the one that runs has no mark (a fresh start).
+      const marked = ctx.serviceWorkers().find(isOurs);
+      const mark = crypto.randomUUID();
+      await marked?.evaluate((m) => ((globalThis as unknown as { __unhunchTestMark?: string }).__unhunchTestMark = m), mark).catch(() => undefined);
       const closed = (await swTargets()).map((t) => t.targetId);
       for (const targetId of closed) await cdp!.send('Target.closeTarget', { targetId });
-      // Stopped once the closed targets are gone. A page holding a port starts the worker again at
-      // once (a new target), sometimes before a look finds none running: that counts as stopped too.
-      await until('the service worker to stop', async () => (await swTargets()).every((t) => !closed.includes(t.targetId)), 10_000);
+      const stillMarked = async (): Promise<boolean> => {
+        const worker = ctx.serviceWorkers().find(isOurs);
+        if (!worker) return false;
+        const read = worker.evaluate(() => (globalThis as unknown as { __unhunchTestMark?: string }).__unhunchTestMark ?? null).catch(() => null);
+        // A worker in the middle of starting may not answer at once: ask again on the next look.
+        return (await Promise.race([read, sleep(500).then(() => mark)])) === mark;
+      };
+      await until(
+        'the service worker to stop',
+        async () => {
+          const running = (await swTargets()).map((t) => t.targetId);
+          if (!closed.some((targetId) => running.includes(targetId))) return true;
+          return marked !== undefined && !(await stillMarked());
+        },
+        10_000,
+      );
     },
     async openExtensionPage(pagePath) {
       const page = await ctx.newPage();
