@@ -14,9 +14,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, sleep, todayKey, waitFor, WELCOME_PAGE, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { startTestServer, type TestServer } from '../support/server';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
 
-const BREAK_PAGE = 'src/pages/break/index.html';
-const POPUP_PAGE = 'src/pages/popup/index.html';
 const WORK_S = 4;
 const FAST_CLOCK: DevOverrides = { workSeconds: WORK_S, breakSeconds: 4, snoozeSeconds: 3 };
 /** The scheduler calls a break due up to 500 ms early rather than waking again; polling adds a little. */

@@ -8,8 +8,8 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { answerBreak, breakPages, chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, recordSpeech, SCREENSHOTS_DIR, speechRecorded, waitFor, type DevOverrides } from '../support/extension';
 import { breakCardClippingInPage } from '../support/layout';
+import { BREAK_PAGE } from '../../../src/core/extension-paths';
 
-const BREAK_PAGE = 'src/pages/break/index.html';
 const BREAK_SECONDS = 20;
 // No automatic breaks during the test: each one is asked for with `break:now`.
 const CLOCK: DevOverrides = { workSeconds: 3_600, breakSeconds: BREAK_SECONDS, snoozeSeconds: 3_600 };

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, localDayKey, type History } from '../../../src/core/history';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, clockAheadEnv, describeWithBrowser, faketimeAvailable, waitFor } from '../support/extension';
+import { POPUP_PAGE } from '../../../src/core/extension-paths';
 
-const POPUP_PAGE = 'src/pages/popup/index.html';
 const YEARS_AHEAD_DAYS = 4 * 365;
 
 declare const chrome: {

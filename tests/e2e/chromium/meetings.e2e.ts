@@ -13,9 +13,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MEETING_MATCHES } from '../../../src/core/meetings';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, type DevOverrides, type Schedule } from '../support/extension';
+import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
 
-const OPTIONS_PAGE = 'src/pages/options/index.html';
-const POPUP_PAGE = 'src/pages/popup/index.html';
 const SETTLE_S = 2;
 const CLOCK: DevOverrides = { workSeconds: 5, breakSeconds: 4, callSettleSeconds: SETTLE_S };
 const SLOW_CLOCK: DevOverrides = { workSeconds: 3_600, callSettleSeconds: SETTLE_S };

@@ -9,8 +9,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/core/settings';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor } from '../support/extension';
 import { describeOverflow, findOverflowingText } from '../support/layout';
-
-const OPTIONS_PAGE = 'src/pages/options/index.html';
+import { OPTIONS_PAGE } from '../../../src/core/extension-paths';
 
 declare const chrome: {
   storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> } };

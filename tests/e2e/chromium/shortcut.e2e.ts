@@ -3,9 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser } from '../support/extension';
-
-const POPUP_PAGE = 'src/pages/popup/index.html';
-const OPTIONS_PAGE = 'src/pages/options/index.html';
+import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
 
 declare const chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 

@@ -14,9 +14,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, sleep, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { answerBreak, clickButton, closeWelcomeTab, firefoxAvailable, type FirefoxSession, launchFirefox, waitForExtensionFrame } from '../support/firefox';
 import { startTestServer, type TestServer } from '../support/server';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
 
-const BREAK_PAGE = 'src/pages/break/index.html';
-const POPUP_PAGE = 'src/pages/popup/index.html';
 const WORK_S = 4;
 const FAST_CLOCK: DevOverrides = { workSeconds: WORK_S, breakSeconds: 4, snoozeSeconds: 3 };
 /** The scheduler calls a break due up to 500 ms early; a woken event page and BiDi polling add some lateness. */

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, recordSpeech, speechRecorded, waitFor, type DevOverrides, type Tally } from '../support/extension';
 import { breakCardClippingInPage } from '../support/layout';
 import { firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
 
-const BREAK_PAGE = 'src/pages/break/index.html';
-const POPUP_PAGE = 'src/pages/popup/index.html';
 const CLOCK: DevOverrides = { workSeconds: 3_600, breakSeconds: 8, snoozeSeconds: 3_600 };
 
 declare const browser: {

@@ -7,9 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, sleep, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { clickButton, closeWelcomeTab, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
 
-const BREAK_PAGE = 'src/pages/break/index.html';
-const POPUP_PAGE = 'src/pages/popup/index.html';
 /** Firefox's minimum idle detection interval. */
 const IDLE_DETECTION_S = 15;
 /** The break and the away threshold are the same length: the boundary the bug lived on. */

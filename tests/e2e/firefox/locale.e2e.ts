@@ -11,11 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, waitFor } from '../support/extension';
 import { answerBreak, clickButton, closeWelcomeTab, findExtensionTab, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
 import { describeOverflow, findOverflowingText } from '../support/layout';
-
-const POPUP_PAGE = 'src/pages/popup/index.html';
-const OPTIONS_PAGE = 'src/pages/options/index.html';
-const WELCOME_PAGE = 'src/pages/welcome/index.html';
-const BREAK_PAGE = 'src/pages/break/index.html';
+import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/extension-paths';
 
 declare const browser: {
   storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };

@@ -14,11 +14,8 @@ import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '.
 import { describeOverflow, findOverflowingText } from '../support/layout';
 import { answerBreak, findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
 import { startTestServer, TEST_PAGES, whatClaimsHostSaw, type TestServer } from '../support/server';
+import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/extension-paths';
 
-const BREAK_PAGE = 'src/pages/break/index.html';
-const POPUP_PAGE = 'src/pages/popup/index.html';
-const WELCOME_PAGE = 'src/pages/welcome/index.html';
-const OPTIONS_PAGE = 'src/pages/options/index.html';
 /** The overlay's host: a built-in element with this mark. */
 const HOST_TAG = '[data-unhunch-break]';
 const FAST_CLOCK: DevOverrides = { workSeconds: 5, breakSeconds: 6, snoozeSeconds: 3 };

@@ -3,9 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, waitFor } from '../support/extension';
 import { closeWelcomeTab, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
-
-const POPUP_PAGE = 'src/pages/popup/index.html';
-const OPTIONS_PAGE = 'src/pages/options/index.html';
+import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
 
 declare const browser: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 

@@ -5,9 +5,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, sleep, waitFor, type DevOverrides } from '../support/extension';
 import { clickButton, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
 
-const BREAK_PAGE = 'src/pages/break/index.html';
-const POPUP_PAGE = 'src/pages/popup/index.html';
 // No automatic breaks: each one is asked for with `break:now`.
 const CLOCK: DevOverrides = { workSeconds: 3_600, breakSeconds: 6, snoozeSeconds: 3_600 };
 

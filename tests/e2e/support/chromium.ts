@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BREAK_PAGE as BREAK_PAGE_PATH } from '../../../src/core/extension-paths';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -304,8 +305,6 @@ export async function closeWelcomeTab(session: ChromiumSession, welcomePath = 's
     (await session.context.waitForEvent('page', { predicate: (p) => p.url().endsWith(welcomePath), timeout: 15_000 }));
   await welcome.close();
 }
-
-const BREAK_PAGE_PATH = 'src/pages/break/index.html';
 
 /** Every break page open now: overlay frames in any tab, and break windows. */
 export function breakPages(session: ChromiumSession): (Page | Frame)[] {

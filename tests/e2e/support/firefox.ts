@@ -45,6 +45,7 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { sendFromBreakPage, type BreakAction } from './extension';
+import { BREAK_PAGE as BREAK_PAGE_PATH, WELCOME_PAGE } from '../../../src/core/extension-paths';
 
 export const FIREFOX_EXTENSION_ID = 'unhunch@unhunch.org';
 /** Fixed via `extensions.webextensions.uuids`, so extension URLs are known in advance. */
@@ -217,8 +218,6 @@ export async function launchFirefox(opts: LaunchFirefoxOptions): Promise<Firefox
   };
 }
 
-const WELCOME_PAGE = 'src/pages/welcome/index.html';
-
 /** The loaded tab showing `${origin}/${path}`, if there is one. */
 export async function findExtensionTab(session: FirefoxSession, path: string): Promise<Page | null> {
   const url = `${session.origin}/${path.replace(/^\//, '')}`;
@@ -260,8 +259,6 @@ export async function clickButton(frame: Frame | Page, label: string): Promise<v
     [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith(text))!.click();
   }, label);
 }
-
-const BREAK_PAGE_PATH = 'src/pages/break/index.html';
 
 /**
  * Answers the pending break from the page showing it (an overlay frame in any tab, or the break
