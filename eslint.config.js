@@ -46,11 +46,11 @@ export default tseslint.config(
         {
           paths: [
             POLYFILL,
-            { name: 'valibot', message: 'The worker reads settings with src/core/settings-rules.', allowTypeImports: true },
+            { name: 'valibot', message: 'The worker reads settings with src/core/settings.', allowTypeImports: true },
           ],
           patterns: [
             { group: ['**/ui/*', '**/pages/*', '**/content/*'], message: 'The background imports only core/, platform/ and its own folder (README § How it works).' },
-            { group: ['**/core/settings', '**/core/history-io'], message: 'Page-side checks (valibot, file import) stay out of the worker.', allowTypeImports: true },
+            { group: ['**/core/settings-schema', '**/core/history-io'], message: 'Page-side checks (valibot, file import) stay out of the worker.', allowTypeImports: true },
           ],
         },
       ],

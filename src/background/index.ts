@@ -10,7 +10,7 @@
 
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import type { Activity } from '../core/schedule';
-import { readSettings } from '../core/settings-rules';
+import { readSettings } from '../core/settings';
 import { BADGE_ALARM, updateBadge } from './badge';
 import { browser } from '../platform/browser';
 import { countWake } from './diagnostics';

@@ -3,7 +3,7 @@
 import { browser } from '../platform/browser';
 import { readHistory, type History } from '../core/history';
 import { readScheduleState, type ScheduleState } from '../core/schedule';
-import { readSettings, type Settings } from '../core/settings-rules';
+import { readSettings, type Settings } from '../core/settings';
 import { readDevOverrides, timingFrom, type Timing } from '../core/timing';
 import { readPresentation, type Presentation } from '../core/presentation';
 import { DEV_OVERRIDES_KEY, HISTORY_KEY, PRESENTATION_KEY, SCHEDULE_KEY, SETTINGS_KEY } from '../core/storage-keys';

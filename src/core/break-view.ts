@@ -3,7 +3,7 @@
 import { isBreakId, isCount, isPlainObject } from './fields';
 import type { BreakView } from './messages';
 import { canSnooze, isScheduleState, type ScheduleState } from './schedule';
-import { readSettings, THEMES, type Settings } from './settings-rules';
+import { readSettings, THEMES, type Settings } from './settings';
 import { minutesShown, readTiming, type Timing } from './timing';
 
 /** The user's choices that shape the break page. */

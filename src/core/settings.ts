@@ -1,206 +1,195 @@
-// The options page's settings schema: valibot checks built from the rules table (settings-rules.ts), giving each problem its message.
-import * as v from 'valibot';
-import { ROUTINE_IDS } from './routines';
-import { isPlainObject } from './fields';
+// The settings' rules as plain data (type, range or choices, default of every field), the stored format, its migration, and reading it.
+//
+// This is all the background needs, so it carries no validation library. The options page's
+// schema (settings-schema.ts) is built from the same table and adds the messages; a property test
+// holds the two readings to the same answers.
+
+import { EXERCISE_IDS } from './exercises';
+import { BREAK_SECONDS_MAX, BREAK_SECONDS_MIN, ROUTINE_IDS } from './routines';
+import { isPlainObject, isWholeNumberIn } from './fields';
 import type { MessageKey } from './message-keys';
-import {
-  migrateSettings,
-  minNaturalBreakMinutes,
-  MINUTES_PER_DAY,
-  ROUTINE_ROTATIONS,
-  SETTING_KEYS,
-  SETTING_RULES,
-  THEMES,
-  uniqueSorted,
-  type FieldRule,
-  type Fields,
-  type NumberKey,
-  type SettingKey,
-  type SettingMessage,
-  type Settings,
-} from './settings-rules';
 
-// Everything about the stored format and reading it lives with the rules; pages import it from here too.
-export * from './settings-rules';
+/** A validation message as an i18n key and its substitutions: the core has no i18n of its own. */
+export interface SettingMessage {
+  key: MessageKey;
+  params: string[];
+}
 
-// --- Tables for the options page, read off the rules ---------------------------------------
+/** Optional working hours: outside them nothing counts. */
+export interface WorkingHours {
+  enabled: boolean;
+  /** 0 = Sunday … 6 = Saturday. */
+  days: number[];
+  /** Minutes after local midnight; `endMinute` may be smaller than `startMinute` for a night shift. */
+  startMinute: number;
+  endMinute: number;
+}
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
+export type FieldRule =
+  | { kind: 'whole-number'; min: number; max: number; fallback: number }
+  | { kind: 'on-off'; fallback: boolean }
+  | { kind: 'one-of'; options: readonly [string, ...string[]]; fallback: string }
+  | { kind: 'some-of'; options: readonly string[]; fallback: readonly [] }
+  | { kind: 'working-hours'; fallback: Readonly<WorkingHours> };
+
+const wholeNumber = (min: number, max: number, fallback: number) => ({ kind: 'whole-number', min, max, fallback }) as const;
+const onOff = (fallback: boolean) => ({ kind: 'on-off', fallback }) as const;
+const oneOf = <const T extends readonly [string, ...string[]]>(options: T, fallback: T[number]) => ({ kind: 'one-of', options, fallback }) as const;
+/** A set of the options, stored each once in a stable order. */
+const someOf = <const T extends readonly string[]>(options: T) => ({ kind: 'some-of', options, fallback: [] }) as const;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const ROUTINE_ROTATIONS = ['fixed', 'rotate'] as const;
+export const MINUTES_PER_DAY = 24 * 60;
+
+/** Every setting, in the order the stored item lists them. Inclusive ranges come from PRODUCT.md § Scheduling. */
+export const SETTING_RULES = {
+  workMinutes: wholeNumber(5, 180, 30),
+  breakSeconds: wholeNumber(BREAK_SECONDS_MIN, BREAK_SECONDS_MAX, 120),
+  snoozeMinutes: wholeNumber(1, 60, 5),
+  maxSnoozesInRow: wholeNumber(0, 10, 3),
+  naturalBreakMinutes: wholeNumber(2, 30, 5),
+  /** 0 turns the heads-up notification off. */
+  headsUpSeconds: wholeNumber(0, 300, 60),
+  // The idle API refuses intervals below 15 s.
+  idleDetectionSeconds: wholeNumber(15, 600, 60),
+  /** No Skip, no Snooze. */
+  strict: onOff(false),
+  routine: oneOf(ROUTINE_IDS, 'desk'),
+  routineRotation: oneOf(ROUTINE_ROTATIONS, 'fixed'),
+  disabledExercises: someOf(EXERCISE_IDS),
+  /** A soft chime at each step change. */
+  sound: onOff(true),
+  /** Spoken cues (speech synthesis). */
+  voice: onOff(false),
+  theme: oneOf(THEMES, 'system'),
+  /** Minutes to the next break on the toolbar badge. */
+  // Off by default: a live minute count costs a wake-up every minute.
+  badgeMinutes: onOff(false),
+  workingHours: { kind: 'working-hours', fallback: { enabled: false, days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 } },
+  /** A due break is held while a call goes on (a fullscreen window is one), at most this long after it fell due; 0 turns holding off. */
+  callHoldMinutes: wholeNumber(0, 120, 60),
+} as const satisfies Record<string, FieldRule>;
+
+type Rules = typeof SETTING_RULES;
+export type SettingKey = keyof Rules;
+
+type ValueOf<R> = R extends { kind: 'whole-number' }
+  ? number
+  : R extends { kind: 'on-off' }
+    ? boolean
+    : R extends { kind: 'one-of'; options: readonly (infer T)[] }
+      ? T
+      : R extends { kind: 'some-of'; options: readonly (infer T)[] }
+        ? T[]
+        : WorkingHours;
+
+export type Settings = { [K in SettingKey]: ValueOf<Rules[K]> };
+export type NumberKey = { [K in SettingKey]: Rules[K] extends { kind: 'whole-number' } ? K : never }[SettingKey];
+
+export const SETTING_KEYS = Object.keys(SETTING_RULES) as SettingKey[];
+
+/** Each value once, in a stable order: so the stored item stays small and two equal choices compare equal. */
+export function uniqueSorted<T extends string | number>(values: T[]): T[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Enabled working hours with no day or an empty window would stop every break for good while looking like a schedule. */
+export function workingHoursCanCount(hours: WorkingHours): boolean {
+  return !hours.enabled || (hours.days.length > 0 && hours.startMinute !== hours.endMinute);
+}
+
+/** The shortest natural-break threshold that is not shorter than the break itself. */
+export function minNaturalBreakMinutes(breakSeconds: number): number {
+  return Math.ceil(breakSeconds / 60);
+}
+
+// --- The stored format -----------------------------------------------------------------------
+
+export const SETTINGS_VERSION = 1;
+/** storage.sync's QUOTA_BYTES_PER_ITEM: the key plus the JSON of the value. */
+export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
+
+export type StoredSettings = { version: typeof SETTINGS_VERSION } & Settings;
+
+export function toStoredSettings(settings: Settings): StoredSettings {
+  return { version: SETTINGS_VERSION, ...structuredClone(settings) };
+}
+
+export type Fields = Record<string, unknown>;
+
+/**
+ * MIGRATIONS[n] turns the fields of version n into those of version n + 1.
+ * Version 0 (no `version` key) called the work interval `intervalMinutes`.
+ */
+const MIGRATIONS: ReadonlyArray<(fields: Fields) => Fields> = [
+  ({ intervalMinutes, ...rest }) => (rest.workMinutes === undefined && intervalMinutes !== undefined ? { ...rest, workMinutes: intervalMinutes } : rest),
+];
+
+export type MigrationResult = { ok: true; fromVersion: number; fields: Fields } | { ok: false; error: SettingMessage };
+
+/** Brings a stored or exported settings object to the current version's field names. */
+export function migrateSettings(stored: unknown): MigrationResult {
+  if (!isPlainObject(stored)) return { ok: false, error: { key: 'settingsNotAnObject', params: [] } };
+  const migrated = migrateFields(stored);
+  if (migrated) return { ok: true, ...migrated };
+  const { version } = stored;
+  if (Number.isInteger(version) && (version as number) > SETTINGS_VERSION) {
+    return { ok: false, error: { key: 'settingsNewerVersion', params: [String(version), String(SETTINGS_VERSION)] } };
   }
-  return value;
+  return { ok: false, error: { key: 'settingsBadVersion', params: [String(SETTINGS_VERSION)] } };
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze(
-  Object.fromEntries(SETTING_KEYS.map((key): [SettingKey, unknown] => [key, structuredClone(SETTING_RULES[key].fallback)])) as Settings,
-);
-
-/** Inclusive ranges of the number settings. */
-export const SETTING_RANGES: Readonly<Record<NumberKey, readonly [min: number, max: number]>> = Object.freeze(
-  Object.fromEntries(
-    SETTING_KEYS.flatMap((key) => {
-      const rule: FieldRule = SETTING_RULES[key];
-      return rule.kind === 'whole-number' ? [[key, Object.freeze([rule.min, rule.max] as const)]] : [];
-    }),
-  ) as Record<NumberKey, readonly [number, number]>,
-);
-
-/** The choices of the settings that pick one of a few options. */
-export const SETTING_CHOICES = Object.freeze({
-  routine: ROUTINE_IDS,
-  routineRotation: ROUTINE_ROTATIONS,
-  theme: THEMES,
-});
-
-// --- The schema ------------------------------------------------------------------------------
-
-/** Valibot carries messages as strings; ours are a JSON-encoded SettingMessage. */
-function message(key: MessageKey, ...params: Array<string | number>): string {
-  return JSON.stringify({ key, params: params.map(String) } satisfies SettingMessage);
+/** The fields at the current version, or null when the item's version is not one we can migrate from (malformed or newer). */
+function migrateFields(stored: Fields): { fromVersion: number; fields: Fields } | null {
+  const { version = 0, ...fields } = stored;
+  if (!Number.isInteger(version) || (version as number) < 0 || (version as number) > SETTINGS_VERSION) return null;
+  let migrated: Fields = fields;
+  for (let from = version as number; from < SETTINGS_VERSION; from += 1) migrated = MIGRATIONS[from]!(migrated);
+  return { fromVersion: version as number, fields: migrated };
 }
 
-function decodeMessage(text: string): SettingMessage {
-  try {
-    const parsed = JSON.parse(text) as Partial<SettingMessage>;
-    if (typeof parsed.key === 'string' && Array.isArray(parsed.params)) return { key: parsed.key, params: parsed.params.map(String) };
-  } catch {
-    // A message valibot wrote itself; every schema below names its own, so this is only a guard.
-  }
-  return { key: 'settingInvalid', params: [] };
+// --- Reading what is stored ------------------------------------------------------------------
+
+const isTimeOfDay = (value: unknown): value is number => isWholeNumberIn(value, 0, MINUTES_PER_DAY - 1);
+
+/** Each of the four parts falls back on its own; hours that could never count are switched off. */
+function readWorkingHours(value: unknown, defaults: Readonly<WorkingHours>): WorkingHours {
+  const source = isPlainObject(value) ? value : {};
+  const hours: WorkingHours = {
+    enabled: typeof source.enabled === 'boolean' ? source.enabled : defaults.enabled,
+    days: Array.isArray(source.days) ? uniqueSorted(source.days.filter((day) => isWholeNumberIn(day, 0, 6)) as number[]) : [...defaults.days],
+    startMinute: isTimeOfDay(source.startMinute) ? source.startMinute : defaults.startMinute,
+    endMinute: isTimeOfDay(source.endMinute) ? source.endMinute : defaults.endMinute,
+  };
+  return workingHoursCanCount(hours) ? hours : { ...hours, enabled: false };
 }
 
-const NOT_WHOLE_NUMBER = message('settingNotWholeNumber');
-
-const TIME_OF_DAY = v.pipe(
-  v.number(message('settingInvalidTime')),
-  v.integer(message('settingInvalidTime')),
-  v.minValue(0, message('settingInvalidTime')),
-  v.maxValue(MINUTES_PER_DAY - 1, message('settingInvalidTime')),
-);
-
-const WorkingHoursSchema = v.pipe(
-  v.object(
-    {
-      enabled: v.boolean(message('settingNotOnOff')),
-      days: v.pipe(
-        v.array(
-          v.pipe(v.number(message('settingInvalidDay')), v.integer(message('settingInvalidDay')), v.minValue(0, message('settingInvalidDay')), v.maxValue(6, message('settingInvalidDay'))),
-          message('settingInvalidDays'),
-        ),
-        v.transform(uniqueSorted),
-      ),
-      startMinute: TIME_OF_DAY,
-      endMinute: TIME_OF_DAY,
-    },
-    message('settingInvalidWorkingHours'),
-  ),
-  // Either mistake would stop every break for good while looking like a schedule.
-  v.forward(
-    v.check((hours) => !hours.enabled || hours.days.length > 0, message('settingNoWorkingDays')),
-    ['days'],
-  ),
-  v.forward(
-    v.check((hours) => !hours.enabled || hours.startMinute !== hours.endMinute, message('settingEmptyWorkingWindow')),
-    ['endMinute'],
-  ),
-);
-
-/** One field's valibot schema, from its rule; a missing field takes the rule's default. */
-function fieldSchema(rule: FieldRule) {
+function readField(rule: FieldRule, value: unknown): unknown {
   switch (rule.kind) {
-    case 'whole-number': {
-      const outOfRange = message('settingOutOfRange', rule.min, rule.max);
-      return v.optional(
-        v.pipe(v.number(NOT_WHOLE_NUMBER), v.integer(NOT_WHOLE_NUMBER), v.minValue(rule.min, outOfRange), v.maxValue(rule.max, outOfRange)),
-        rule.fallback,
-      );
-    }
+    case 'whole-number':
+      return isWholeNumberIn(value, rule.min, rule.max) ? value : rule.fallback;
     case 'on-off':
-      return v.optional(v.boolean(message('settingNotOnOff')), rule.fallback);
+      return typeof value === 'boolean' ? value : rule.fallback;
     case 'one-of':
-      return v.optional(v.picklist(rule.options, message('settingNotAnOption', rule.options.join(', '))), rule.fallback);
+      return (rule.options as readonly unknown[]).includes(value) ? value : rule.fallback;
     case 'some-of':
-      return v.optional(
-        v.pipe(v.array(v.picklist(rule.options, message('settingUnknownExercise')), message('settingInvalidExercises')), v.transform(uniqueSorted)),
-        (): string[] => [],
-      );
+      // One unknown entry (say, from a newer version) costs only itself.
+      return Array.isArray(value) ? uniqueSorted(value.filter((item) => (rule.options as readonly unknown[]).includes(item)) as string[]) : [];
     case 'working-hours':
-      return v.optional(WorkingHoursSchema, () => structuredClone(rule.fallback));
+      return readWorkingHours(value, rule.fallback);
   }
 }
 
-/** Each field's schema; the background reads settings without them (settings-rules.ts), to the same answers. */
-export const FIELD_SCHEMAS = Object.fromEntries(
-  SETTING_KEYS.map((key): [SettingKey, v.GenericSchema<unknown, unknown>] => [key, fieldSchema(SETTING_RULES[key])]),
-) as Record<
-  SettingKey,
-  v.GenericSchema<unknown, unknown>
->;
-
-/** The whole settings object; its output is Settings. */
-const SettingsSchema = v.object(FIELD_SCHEMAS) as unknown as v.GenericSchema<unknown, Settings>;
-
-// --- Validating a change ---------------------------------------------------------------------
-
-export type SettingErrors = Record<string, SettingMessage>;
-export type PatchResult = { ok: true; settings: Settings } | { ok: false; errors: SettingErrors };
-
 /**
- * Applies `patch` (some fields of Settings; `workingHours` may be partial) to `current`.
- * All or nothing: any invalid field makes the result not ok, with one message per field path
- * (`workMinutes`, `workingHours.days`; '' for the patch as a whole).
+ * Reads settings from storage (any version). A missing, corrupt or out-of-range field falls back
+ * to its default on its own, so one bad value never costs the user the rest of their settings.
  */
-export function validateSettingsPatch(current: Settings, patch: unknown): PatchResult {
-  if (!isPlainObject(patch)) return { ok: false, errors: { '': decodeMessage(message('settingsNotAnObject')) } };
-  // Keyed by names from the file: with no prototype, `errors.__proto__ = …` is a message like any other.
-  const errors = Object.create(null) as SettingErrors;
-  const candidate: Fields = structuredClone(current);
-  for (const [key, value] of Object.entries(patch)) {
-    // Own keys only: `toString`, `constructor` or `__proto__` are inherited by every object, and no settings.
-    if (!Object.hasOwn(FIELD_SCHEMAS, key)) {
-      errors[key] = decodeMessage(message('settingUnknownField', key));
-    } else if (key === 'workingHours' && isPlainObject(value)) {
-      for (const inner of Object.keys(value)) {
-        if (!Object.hasOwn(DEFAULT_SETTINGS.workingHours, inner)) errors[`workingHours.${inner}`] = decodeMessage(message('settingUnknownField', `workingHours.${inner}`));
-      }
-      candidate.workingHours = { ...current.workingHours, ...value };
-    } else {
-      candidate[key] = value;
-    }
-  }
-  const parsed = v.safeParse(SettingsSchema, candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.issues) {
-      const path = v.getDotPath(issue) ?? '';
-      // The first message of a field is the one to fix first; `workingHours.days.3` belongs to `days`.
-      const field = path.split('.').slice(0, path.startsWith('workingHours.') ? 2 : 1).join('.');
-      errors[field] ??= decodeMessage(issue.message);
-    }
-  }
-  if (parsed.success) {
-    const settings = parsed.output;
-    const shortest = minNaturalBreakMinutes(settings.breakSeconds);
-    if (settings.naturalBreakMinutes < shortest) {
-      // Blame the field the user just changed: that is where the message belongs.
-      if (Object.hasOwn(patch, 'naturalBreakMinutes') || !Object.hasOwn(patch, 'breakSeconds')) {
-        errors.naturalBreakMinutes = decodeMessage(message('settingNaturalBreakTooShort', shortest));
-      } else {
-        errors.breakSeconds = decodeMessage(message('settingBreakLongerThanNaturalBreak', settings.naturalBreakMinutes * 60, settings.naturalBreakMinutes));
-      }
-    }
-    if (Object.keys(errors).length === 0) return { ok: true, settings };
-  }
-  return { ok: false, errors };
-}
-
-/**
- * Reads an exported settings file (already parsed JSON) of any known version. The result is the
- * file's settings, with defaults for fields it leaves out; nothing of the current settings leaks in.
- */
-export function importSettings(data: unknown): PatchResult {
-  const migrated = migrateSettings(data);
-  if (!migrated.ok) return { ok: false, errors: { '': migrated.error } };
-  return validateSettingsPatch(DEFAULT_SETTINGS, migrated.fields);
+export function readSettings(stored: unknown): Settings {
+  // Settings synced from a newer version of the extension: keep every field this version understands.
+  const fields: Fields = isPlainObject(stored) ? (migrateFields(stored)?.fields ?? stored) : {};
+  const settings = Object.fromEntries(SETTING_KEYS.map((key) => [key, readField(SETTING_RULES[key], fields[key])])) as Settings;
+  // A natural break shorter than the break itself would make every break "natural".
+  settings.naturalBreakMinutes = Math.max(settings.naturalBreakMinutes, minNaturalBreakMinutes(settings.breakSeconds));
+  return settings;
 }

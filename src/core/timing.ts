@@ -1,6 +1,6 @@
 // The durations the scheduler runs on: the user's settings, sped up by the test-only clock.
 
-import type { Settings, WorkingHours } from './settings';
+import type { Settings, WorkingHours } from './settings-schema';
 import { isCount, isFiniteNumber, isPlainObject, isWholeNumberIn } from './fields';
 import { CALL_SETTLE_MS } from './call';
 

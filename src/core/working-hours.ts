@@ -1,6 +1,6 @@
 // Working hours in local time: which stretches of the clock count, across midnight and DST changes.
 
-import type { WorkingHours } from './settings';
+import type { WorkingHours } from './settings-schema';
 
 const DAY_LOOKAHEAD = 400;
 

@@ -1,7 +1,7 @@
 // The one writer of the settings, for every page: what this version knows is written, what it does not know stays.
 import { browser } from '../platform/browser';
 import { isPlainObject } from '../core/fields';
-import { toStoredSettings, type Settings } from '../core/settings';
+import { toStoredSettings, type Settings } from '../core/settings-schema';
 import { SETTINGS_KEY } from '../core/storage-keys';
 
 /**

@@ -1,6 +1,6 @@
 // Applies the `theme` setting (system / light / dark) to a page, and keeps it applied when it changes.
 import { browser } from '../platform/browser';
-import { readSettings, type Settings } from '../core/settings-rules';
+import { readSettings, type Settings } from '../core/settings';
 import { LAST_THEME_KEY, SETTINGS_KEY } from '../core/storage-keys';
 
 

@@ -2,7 +2,7 @@
 // counts the `unhunch:next` alarm firings (and idle reports) no user action caused.
 
 import { initialScheduleState, step, type Effect, type ScheduleEvent, type ScheduleState } from '../../src/core/schedule';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings-schema';
 import { timingFrom, type Timing } from '../../src/core/timing';
 
 const MINUTE = 60_000;

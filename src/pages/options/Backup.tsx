@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { downloadText } from '../../ui/download';
 import type { MessageKey } from '../../core/message-keys';
-import { DEFAULT_SETTINGS, importSettings, toStoredSettings, type SettingErrors, type Settings } from '../../core/settings';
+import { DEFAULT_SETTINGS, importSettings, toStoredSettings, type SettingErrors, type Settings } from '../../core/settings-schema';
 import { formatCount, t } from '../../platform/i18n';
 import { FIELD_CONTROLS, SUBFIELD_LABEL_KEYS } from './fields';
 

@@ -5,7 +5,7 @@ import { EXERCISE_IDS, exerciseMessageKey, type ExerciseId } from '../../core/ex
 import { breaksTaken, readHistory } from '../../core/history';
 import { buildRoutine, roundForBreak, routineForBreak, ROUTINES, type RoutineId } from '../../core/routines';
 import { HISTORY_KEY } from '../../core/storage-keys';
-import type { SettingMessage } from '../../core/settings';
+import type { SettingMessage } from '../../core/settings-schema';
 import { t } from '../../platform/i18n';
 import { Illustration } from '../../ui/Illustration';
 import { stepLabel } from '../../ui/step-label';

@@ -2,7 +2,7 @@
 // A list of the sections to jump to and a filter by the settings' labels help find a setting on the long page.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SETTING_CHOICES, SETTING_RANGES, type SettingKey, type Settings } from '../../core/settings';
+import { SETTING_CHOICES, SETTING_RANGES, type SettingKey, type Settings } from '../../core/settings-schema';
 import type { FilterResult } from '../../core/settings-search';
 import { t } from '../../platform/i18n';
 import { Backup } from './Backup';

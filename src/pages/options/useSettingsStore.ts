@@ -1,7 +1,7 @@
 // The options page's copy of the settings: validates every change against the schema, saves valid ones to storage.sync, follows changes made elsewhere.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
-import { readSettings, validateSettingsPatch, type SettingErrors, type Settings } from '../../core/settings';
+import { readSettings, validateSettingsPatch, type SettingErrors, type Settings } from '../../core/settings-schema';
 import { SETTINGS_KEY } from '../../core/storage-keys';
 import { saveSettings } from '../../ui/save-settings';
 

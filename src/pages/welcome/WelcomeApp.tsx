@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
 import type { MessageKey } from '../../core/message-keys';
 import type { RoutineId } from '../../core/routines';
-import { readSettings, validateSettingsPatch, type Settings } from '../../core/settings';
+import { readSettings, validateSettingsPatch, type Settings } from '../../core/settings-schema';
 import { SETTINGS_KEY } from '../../core/storage-keys';
 import { t, tPlural } from '../../platform/i18n';
 import { OVERLAY_ORIGINS } from '../../ui/OverlayAccess';

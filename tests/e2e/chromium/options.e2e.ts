@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/core/settings-schema';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor } from '../support/extension';
 import { describeOverflow, findOverflowingText } from '../support/layout';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTING_KEYS } from '../../../src/core/settings';
+import { SETTING_KEYS } from '../../../src/core/settings-schema';
 import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '../support/extension';
 import { describeOverflow, findOverflowingText } from '../support/layout';
 import { answerBreak, findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';

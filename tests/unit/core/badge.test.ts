@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText } from '../../../src/core/badge';
 import { initialScheduleState, step } from '../../../src/core/schedule';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings-schema';
 import { timingFrom } from '../../../src/core/timing';
 
 const T0 = Date.UTC(2026, 10, 25, 9);

@@ -12,7 +12,7 @@ import {
   type ScheduleEvent,
   type ScheduleState,
 } from '../../../src/core/schedule';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings-schema';
 import { timingFrom, type Timing } from '../../../src/core/timing';
 
 const MIN = 60_000;

@@ -3,7 +3,7 @@ process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
 import { initialScheduleState, nextBreakAt, step, type ScheduleState } from '../../../src/core/schedule';
-import { DEFAULT_SETTINGS, type WorkingHours } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, type WorkingHours } from '../../../src/core/settings-schema';
 import { timingFrom, type Timing } from '../../../src/core/timing';
 import { addCountableMs, countableMsBetween, isWithinWorkingHours, tomorrowStart } from '../../../src/core/working-hours';
 

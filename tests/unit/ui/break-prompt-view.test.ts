@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { hintFrom, hintQuery, promptViewFrom, type PromptHint } from '../../../src/core/break-view';
 import { initialScheduleState, type ScheduleState } from '../../../src/core/schedule';
-import { readSettings } from '../../../src/core/settings';
+import { readSettings } from '../../../src/core/settings-schema';
 import { timingFrom } from '../../../src/core/timing';
 
 const NOW = Date.UTC(2026, 0, 5, 10);
