@@ -18,7 +18,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       // The core is pure: no browser API, no clock of its own.
-      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '../background/*', '../content/*', '../pages/*', '../platform/*', '../ui/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '**/background/*', '**/content/*', '**/pages/*', '**/platform/*', '**/ui/*'] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes time as an argument.' }],
       'no-restricted-globals': [
         'error',
@@ -75,7 +75,7 @@ export default tseslint.config(
         {
           paths: [POLYFILL],
           patterns: [
-            { group: ['**/background/*', '**/content/*'], message: 'Pages reach the background by messages (core/messages.ts), not imports.' },
+            { group: ['**/background/*', '**/content/*'], message: 'Pages reach the background by messages (core/contracts/messages.ts), not imports.' },
             { group: ['../break/*', '../options/*', '../popup/*', '../welcome/*', '**/pages/*'], message: 'A page shares code through ui/ or core/, not with another page.' },
           ],
         },

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin, type PluginOption, type Rollup } from 'vite';
 import rootManifest from './manifest.json' with { type: 'json' };
-import { BREAK_PAGE, OVERLAY_SCRIPT, WELCOME_PAGE } from './src/core/extension-paths.ts';
+import { BREAK_PAGE, OVERLAY_SCRIPT, WELCOME_PAGE } from './src/core/contracts/extension-paths.ts';
 
 type Target = 'chrome' | 'firefox';
 
@@ -76,7 +76,7 @@ function selfContainedWorker(outDir: string): Plugin {
     },
     writeBundle() {
       if (!workerFileName || workerCode === undefined) return;
-      // The worker names the scripts it injects (core/extension-paths.ts) as strings.
+      // The worker names the scripts it injects (core/contracts/extension-paths.ts) as strings.
       for (const [, path] of workerCode.matchAll(/["'`](src\/[\w/-]+\.js)["'`]/g)) {
         if (!existsSync(resolve(outDir, path!))) throw new Error(`the worker names ${path} but the build has no such file`);
       }
@@ -91,7 +91,7 @@ const OVERLAY_ENTRY = resolve(ROOT, 'src/content/overlay.ts');
 /**
  * The overlay script is injected with `scripting.executeScript({ files })`, which runs a classic
  * script: it is built on its own as one self-contained IIFE, at the path the worker names
- * (core/extension-paths.ts). Nothing imports it, so no page or worker chunk carries its code, and
+ * (core/contracts/extension-paths.ts). Nothing imports it, so no page or worker chunk carries its code, and
  * it is not web-accessible.
  */
 function overlayScript(): Plugin {

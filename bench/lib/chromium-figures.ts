@@ -9,7 +9,7 @@ import { CHROMIUM_PATH, closeWelcomeTab, launchChromium, type ChromiumSession } 
 import type { DevOverrides } from '../../tests/e2e/support/extension';
 import { chromiumBrowserPid, chromiumExtensionPids, cpuMsBetween, cpuSnapshot, processTree } from './cpu';
 import { LOAD_PATHS, TICKING_TITLE_PATH } from './pages';
-import { BREAK_PAGE, POPUP_PAGE } from '../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../src/core/contracts/extension-paths';
 
 declare const chrome: {
   storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };

@@ -10,7 +10,7 @@ import type { BreakPaintSample, PageCost, PaintSample } from './chromium-figures
 import { cpuMsBetween, cpuSnapshot, processTree } from './cpu';
 import type { BrowsingCounts, BrowsingWakes, TickingTitleCpu } from './chromium-figures';
 import { LOAD_PATHS, TICKING_TITLE_PATH } from './pages';
-import { BREAK_PAGE, POPUP_PAGE } from '../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../src/core/contracts/extension-paths';
 
 declare const browser: {
   storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };

@@ -11,7 +11,7 @@
 // A service worker (Chrome) is stopped and woken without losing its idle registration, so it
 // does none of this.
 
-import type { Activity } from '../core/schedule';
+import type { Activity } from '../core/rules/schedule';
 import { browser } from '../platform/browser';
 
 /** Below Firefox's default suspend timeout (extensions.background.idle.timeout, 30 s). */

@@ -1,9 +1,9 @@
 // The toolbar badge: minutes to the next break (optional), a clear mark while a break is due or reminders are paused.
 
 import { browser, ignoreFailure } from '../platform/browser';
-import { badgeText } from '../core/badge';
-import type { ScheduleState } from '../core/schedule';
-import type { Timing } from '../core/timing';
+import { badgeText } from '../core/rules/badge';
+import type { ScheduleState } from '../core/rules/schedule';
+import type { Timing } from '../core/rules/timing';
 import { t } from '../platform/i18n';
 
 /**

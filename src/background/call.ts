@@ -1,9 +1,9 @@
-// Looks for a call signal (core/call.ts) when the background is awake anyway: no listener, only a few queries.
+// Looks for a call signal (core/rules/call.ts) when the background is awake anyway: no listener, only a few queries.
 
 import type { Tabs } from 'webextension-polyfill';
-import { isFullscreenWindow, MEDIA_TAB_QUERIES, tabIsInCall } from '../core/call';
-import { MEETING_MATCHES, meetingTabInCall, readMeetingsOptIn } from '../core/meetings';
-import { MEETINGS_OPT_IN_KEY } from '../core/storage-keys';
+import { isFullscreenWindow, MEDIA_TAB_QUERIES, tabIsInCall } from '../core/rules/call';
+import { MEETING_MATCHES, meetingTabInCall, readMeetingsOptIn } from '../core/rules/meetings';
+import { MEETINGS_OPT_IN_KEY } from '../core/contracts/storage-keys';
 import { browser } from '../platform/browser';
 import { lastFocusedWindow } from './surfaces/surface';
 

@@ -2,7 +2,7 @@
 
 import { browser, ignoreFailure } from '../platform/browser';
 import { isDevelopmentInstall } from './storage';
-import { DIAGNOSTICS_KEY } from '../core/storage-keys';
+import { DIAGNOSTICS_KEY } from '../core/contracts/storage-keys';
 
 
 export type WakeCause = 'worker-start' | 'alarm' | 'badge-alarm' | 'notification-recheck' | 'idle' | 'command';

@@ -15,10 +15,10 @@ import { presentBreak, surfaceOf } from './present';
 import { refuseOverlay } from './surfaces/overlay';
 import { dispatch, inQueue } from './scheduler';
 import { loadPresentation, loadSnapshot, watchPresentation } from './storage';
-import { isShownBy, sameSurface, type AskedFrom, type Presentation, type SurfaceSender } from '../core/presentation';
-import { RETURN_HINT_KEY } from '../core/storage-keys';
-import { ownPageOf, SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/messages';
-import { BREAK_PAGE } from '../core/extension-paths';
+import { isShownBy, sameSurface, type AskedFrom, type Presentation, type SurfaceSender } from '../core/rules/presentation';
+import { RETURN_HINT_KEY } from '../core/contracts/storage-keys';
+import { ownPageOf, SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/contracts/messages';
+import { BREAK_PAGE } from '../core/contracts/extension-paths';
 
 const WINDOW_ID_NONE = -1;
 /**

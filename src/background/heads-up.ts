@@ -7,8 +7,8 @@
 // leaves it until then, or until the next start of the background finds the heads-up gone.
 
 import type { Notifications } from 'webextension-polyfill';
-import { minutesShown, type Timing } from '../core/timing';
-import { HEADS_UP_HINT_KEY } from '../core/storage-keys';
+import { minutesShown, type Timing } from '../core/rules/timing';
+import { HEADS_UP_HINT_KEY } from '../core/contracts/storage-keys';
 import { browser, ignoreFailure } from '../platform/browser';
 import { formatCount, t, tPlural } from '../platform/i18n';
 import { basicNotification, HEADS_UP_NOTIFICATION } from './notifications';

@@ -9,18 +9,18 @@
 // break (follow.ts) are there only while a break is on screen.
 
 import type { Runtime, Tabs } from 'webextension-polyfill';
-import type { Activity } from '../core/schedule';
-import { readSettings } from '../core/settings';
+import type { Activity } from '../core/rules/schedule';
+import { readSettings } from '../core/rules/settings';
 import { BADGE_ALARM, updateBadge } from './badge';
 import { browser } from '../platform/browser';
 import { countWake } from './diagnostics';
 import { onRequest } from './requests';
 import { NOTIFICATION_RECHECK_ALARM, recheckNotification, registerSurfaceListeners } from './follow';
 import { registerHeadsUpListener } from './heads-up';
-import { WELCOME_PAGE } from '../core/extension-paths';
+import { WELCOME_PAGE } from '../core/contracts/extension-paths';
 import { ALARM_NAME, dispatch, inQueue, noteWhyStarted, startWorker } from './scheduler';
 import { loadSnapshot } from './storage';
-import { DEV_OVERRIDES_KEY, SETTINGS_KEY } from '../core/storage-keys';
+import { DEV_OVERRIDES_KEY, SETTINGS_KEY } from '../core/contracts/storage-keys';
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM_NAME) {

@@ -4,9 +4,9 @@
 // the overlay over the active tab, else the break window. A new surface is a module of its own
 // plus its place in SURFACES.
 
-import type { Broadcast } from '../core/messages';
-import { sameSurface, type AskedFrom, type Presentation } from '../core/presentation';
-import type { BreakOutcome } from '../core/schedule';
+import type { Broadcast } from '../core/contracts/messages';
+import { sameSurface, type AskedFrom, type Presentation } from '../core/rules/presentation';
+import type { BreakOutcome } from '../core/rules/schedule';
 import { browser, ignoreFailure } from '../platform/browser';
 import { BREAK_NOTIFICATION } from './notifications';
 import { clearHeadsUp } from './heads-up';

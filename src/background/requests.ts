@@ -1,18 +1,18 @@
 // Answers the extension pages' requests, after checking each comes from our own page, is one that page may send, and is well-formed; break actions only from the surface showing the break.
 
 import type { Runtime } from 'webextension-polyfill';
-import { breaksTaken, emptyTally, localDayKey, tallyFor } from '../core/history';
-import { importDays, type HistoryStore } from '../core/history-merge';
-import { ownPageOf, parseRequest, REQUESTS_BY_PAGE, type BreakView, type Request } from '../core/messages';
-import { isShownBy } from '../core/presentation';
-import type { ScheduleEvent } from '../core/schedule';
-import { promptView } from '../core/break-view';
-import { roundForBreak, routineForBreak } from '../core/routines';
-import { tomorrowStart } from '../core/working-hours';
+import { breaksTaken, emptyTally, localDayKey, tallyFor } from '../core/rules/history';
+import { importDays, type HistoryStore } from '../core/rules/history-merge';
+import { ownPageOf, parseRequest, REQUESTS_BY_PAGE, type BreakView, type Request } from '../core/contracts/messages';
+import { isShownBy } from '../core/rules/presentation';
+import type { ScheduleEvent } from '../core/rules/schedule';
+import { promptView } from '../core/contracts/break-view';
+import { roundForBreak, routineForBreak } from '../core/rules/routines';
+import { tomorrowStart } from '../core/rules/working-hours';
 import { dispatch, inQueue } from './scheduler';
 import { browser } from '../platform/browser';
 import { loadPresentation, loadSnapshot } from './storage';
-import { HISTORY_KEY } from '../core/storage-keys';
+import { HISTORY_KEY } from '../core/contracts/storage-keys';
 
 const historyStore: HistoryStore = {
   read: async () => (await browser.storage.local.get(HISTORY_KEY))[HISTORY_KEY],

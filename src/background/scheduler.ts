@@ -1,15 +1,15 @@
 // Runs the core scheduler: one event at a time, state persisted before any effect is carried out.
 
 import { browser, ignoreFailure } from '../platform/browser';
-import { applyRecords, type History } from '../core/history';
-import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/schedule';
+import { applyRecords, type History } from '../core/rules/history';
+import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/rules/schedule';
 import { stayLoadedWhileAway } from './away';
 import { findCallSignal } from './call';
 import { updateBadge } from './badge';
 import { notifyHeadsUp } from './heads-up';
 import { dismissBreak, presentBreak, presentBreakQuietly, withdrawBreak } from './present';
 import { loadSnapshot, type Snapshot } from './storage';
-import { BROWSER_SESSION_KEY, HISTORY_KEY, RUNNING_VERSION_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/storage-keys';
+import { BROWSER_SESSION_KEY, HISTORY_KEY, RUNNING_VERSION_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/contracts/storage-keys';
 
 export const ALARM_NAME = 'unhunch:next';
 

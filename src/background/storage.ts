@@ -1,12 +1,12 @@
 // Where the background keeps everything: live state and history in storage.local, settings in storage.sync.
 
 import { browser } from '../platform/browser';
-import { readHistory, type History } from '../core/history';
-import { readScheduleState, type ScheduleState } from '../core/schedule';
-import { readSettings, type Settings } from '../core/settings';
-import { readDevOverrides, timingFrom, type Timing } from '../core/timing';
-import { readPresentation, type Presentation } from '../core/presentation';
-import { DEV_OVERRIDES_KEY, HISTORY_KEY, PRESENTATION_KEY, SCHEDULE_KEY, SETTINGS_KEY } from '../core/storage-keys';
+import { readHistory, type History } from '../core/rules/history';
+import { readScheduleState, type ScheduleState } from '../core/rules/schedule';
+import { readSettings, type Settings } from '../core/rules/settings';
+import { readDevOverrides, timingFrom, type Timing } from '../core/rules/timing';
+import { readPresentation, type Presentation } from '../core/rules/presentation';
+import { DEV_OVERRIDES_KEY, HISTORY_KEY, PRESENTATION_KEY, SCHEDULE_KEY, SETTINGS_KEY } from '../core/contracts/storage-keys';
 
 export interface Snapshot {
   state: ScheduleState;

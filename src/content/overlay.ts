@@ -14,13 +14,13 @@
 //
 // Injecting this file only installs `__unhunchOverlayApi` (once per document); the background
 // then calls `show(breakId)` / `close()` through `scripting.executeScript({ func })`
-// (the contract: core/overlay-protocol.ts).
+// (the contract: core/contracts/overlay-protocol.ts).
 
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
-import { BREAK_PAGE } from '../core/extension-paths';
-import { HOST_MARK, isOverlayClose, isOverlayCovered, OVERLAY_UNPROVEN, type OverlayApi } from '../core/overlay-protocol';
-import { lookedAtBreak, PROOF_CHECK_MS, PROVED } from '../core/visibility-proof';
+import { BREAK_PAGE } from '../core/contracts/extension-paths';
+import { HOST_MARK, isOverlayClose, isOverlayCovered, OVERLAY_UNPROVEN, type OverlayApi } from '../core/contracts/overlay-protocol';
+import { lookedAtBreak, PROOF_CHECK_MS, PROVED } from '../core/rules/visibility-proof';
 
 /** A page that removes or restyles the overlay more often than this is fighting it: give up. */
 const MAX_REPAIRS = 3;

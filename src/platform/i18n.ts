@@ -1,7 +1,7 @@
 // Every user-visible string, in the pages and the background, goes through here, so each one comes from _locales.
 
 import { browser } from './browser';
-import type { MessageKey, PluralBase } from '../core/message-keys';
+import type { MessageKey, PluralBase } from '../core/contracts/message-keys';
 
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   const message = browser.i18n.getMessage(key, substitutions);

@@ -1,7 +1,7 @@
 // An exercise's illustration, inlined so it follows the page's colours (it draws with currentColor).
 import { useEffect, useRef } from 'preact/hooks';
-import type { ExerciseId, ExerciseVariant } from '../core/exercises';
-import type { Side } from '../core/routines';
+import type { ExerciseId, ExerciseVariant } from '../core/rules/exercises';
+import type { Side } from '../core/rules/routines';
 
 const illustrations = import.meta.glob<string>('./illustrations/*.svg', {
   query: '?raw',

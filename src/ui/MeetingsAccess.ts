@@ -1,7 +1,7 @@
 // "Recognise web meetings": the person's opt-in and the meeting sites' host permission, asked for together.
 import { useEffect, useState } from 'preact/hooks';
-import { MEETING_MATCHES, readMeetingsOptIn } from '../core/meetings';
-import { MEETINGS_OPT_IN_KEY } from '../core/storage-keys';
+import { MEETING_MATCHES, readMeetingsOptIn } from '../core/rules/meetings';
+import { MEETINGS_OPT_IN_KEY } from '../core/contracts/storage-keys';
 import { browser } from '../platform/browser';
 
 /** The meeting sites only (manifest `optional_host_permissions` lists the same patterns; a unit test keeps them equal). */

@@ -1,5 +1,5 @@
 // Today's tally, as shown on the Done screen and in the toolbar popup.
-import type { DayTally } from '../core/history';
+import type { DayTally } from '../core/rules/history';
 import { formatDuration } from './format';
 import { formatCount, t } from '../platform/i18n';
 import './tally.css';

@@ -1,9 +1,9 @@
 // What a break holds, in words: "Desk · 2 min · Doorway pectoral stretch, Posture check and Cross-body shoulder stretch".
 // Said on the break prompt before Start, and in the options page's preview of the next breaks.
 
-import { exerciseMessageKey, type ExerciseId } from '../core/exercises';
-import type { MessageKey } from '../core/message-keys';
-import type { RoutineId, RoutineStep } from '../core/routines';
+import { exerciseMessageKey, type ExerciseId } from '../core/rules/exercises';
+import type { MessageKey } from '../core/contracts/message-keys';
+import type { RoutineId, RoutineStep } from '../core/rules/routines';
 import { t } from '../platform/i18n';
 
 const ROUTINE_NAME_KEYS: Readonly<Record<RoutineId, MessageKey>> = { desk: 'welcomeRoutineDesk', floor: 'welcomeRoutineFloor' };

@@ -1,6 +1,6 @@
 // Typed requests from a page to the background.
 import { browser } from '../platform/browser';
-import type { Request, Response } from '../core/messages';
+import type { Request, Response } from '../core/contracts/messages';
 
 /**
  * The message reached no background at all: Firefox's event page in the moment it suspends, or a

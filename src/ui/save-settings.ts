@@ -1,8 +1,8 @@
 // The one writer of the settings, for every page: what this version knows is written, what it does not know stays.
 import { browser } from '../platform/browser';
-import { isPlainObject } from '../core/fields';
-import { toStoredSettings, type Settings } from '../core/settings-schema';
-import { SETTINGS_KEY } from '../core/storage-keys';
+import { isPlainObject } from '../core/rules/fields';
+import { toStoredSettings, type Settings } from '../core/rules/settings-schema';
+import { SETTINGS_KEY } from '../core/contracts/storage-keys';
 
 /**
  * Stores `settings`, keeping every field of the stored settings this version does not know:

@@ -1,7 +1,7 @@
 // How a step of a routine is named to the user: in the break itself, in what is spoken, and in the options page's preview.
 
-import { exerciseMessageKey, exerciseSideMessageKey } from '../core/exercises';
-import type { RoutineStep } from '../core/routines';
+import { exerciseMessageKey, exerciseSideMessageKey } from '../core/rules/exercises';
+import type { RoutineStep } from '../core/rules/routines';
 import { t } from '../platform/i18n';
 
 /** What to do on this side, e.g. "Left arm across your body"; null for a step without a side. */

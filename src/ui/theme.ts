@@ -1,7 +1,7 @@
 // Applies the `theme` setting (system / light / dark) to a page, and keeps it applied when it changes.
 import { browser } from '../platform/browser';
-import { readSettings, type Settings } from '../core/settings';
-import { LAST_THEME_KEY, SETTINGS_KEY } from '../core/storage-keys';
+import { readSettings, type Settings } from '../core/rules/settings';
+import { LAST_THEME_KEY, SETTINGS_KEY } from '../core/contracts/storage-keys';
 
 
 export function applyTheme(theme: Settings['theme'], root: HTMLElement = document.documentElement): void {

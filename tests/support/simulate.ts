@@ -1,9 +1,9 @@
 // Wake-ups computed from the pure core: steps simulated working hours at the default settings and
 // counts the `unhunch:next` alarm firings (and idle reports) no user action caused.
 
-import { initialScheduleState, step, type Effect, type ScheduleEvent, type ScheduleState } from '../../src/core/schedule';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings-schema';
-import { timingFrom, type Timing } from '../../src/core/timing';
+import { initialScheduleState, step, type Effect, type ScheduleEvent, type ScheduleState } from '../../src/core/rules/schedule';
+import { DEFAULT_SETTINGS, readSettings } from '../../src/core/rules/settings-schema';
+import { timingFrom, type Timing } from '../../src/core/rules/timing';
 
 const MINUTE = 60_000;
 

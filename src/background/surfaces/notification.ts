@@ -1,8 +1,8 @@
 // The break as a notification, when the browser is not focused (the user is in another program): Start and Snooze where the browser shows buttons.
 
 import type { Notifications } from 'webextension-polyfill';
-import { canSnooze, heldInCall } from '../../core/schedule';
-import { minutesShown } from '../../core/timing';
+import { canSnooze, heldInCall } from '../../core/rules/schedule';
+import { minutesShown } from '../../core/rules/timing';
 import { browser, ignoreFailure } from '../../platform/browser';
 import { t, tPlural } from '../../platform/i18n';
 import { basicNotification, BREAK_NOTIFICATION } from '../notifications';

@@ -1,8 +1,8 @@
 // The break over the page the user is looking at: the overlay script injected into the active tab, asked whether it really shows.
 
-import { OVERLAY_SCRIPT, OVERLAY_USER_STYLES } from '../../core/extension-paths';
-import type { Presentation } from '../../core/presentation';
-import { isOverlayStatus, type OverlayStatus } from '../../core/overlay-protocol';
+import { OVERLAY_SCRIPT, OVERLAY_USER_STYLES } from '../../core/contracts/extension-paths';
+import type { Presentation } from '../../core/rules/presentation';
+import { isOverlayStatus, type OverlayStatus } from '../../core/contracts/overlay-protocol';
 import { browser, ignoreFailure } from '../../platform/browser';
 import { pause } from '../pause';
 import { breakPageQuery, type BreakSurface } from './surface';

@@ -1,8 +1,8 @@
 // What every break surface (overlay, window, notification) offers present.ts, and what they share: where the user is, what the break page is told at once.
 
 import type { Windows } from 'webextension-polyfill';
-import { hintQuery, promptView } from '../../core/break-view';
-import { showsInBrowser, type AskedFrom, type Presentation, type SurfaceKind } from '../../core/presentation';
+import { hintQuery, promptView } from '../../core/contracts/break-view';
+import { showsInBrowser, type AskedFrom, type Presentation, type SurfaceKind } from '../../core/rules/presentation';
 import { browser } from '../../platform/browser';
 import type { Snapshot } from '../storage';
 
@@ -38,7 +38,7 @@ export function lastFocusedWindow(): Promise<Windows.Window | null> {
   return browser.windows.getLastFocused().catch(() => null);
 }
 
-/** Where the user is; `askedFrom`: where they asked for the break, which is where it shows (core/presentation.ts). */
+/** Where the user is; `askedFrom`: where they asked for the break, which is where it shows (core/rules/presentation.ts). */
 export async function findUser(askedFrom: AskedFrom | null = null): Promise<Whereabouts> {
   const window = (await windowAskedFrom(askedFrom)) ?? (await lastFocusedWindow());
   if (!showsInBrowser(window, askedFrom)) return { kind: 'away', anchor: window };
@@ -65,7 +65,7 @@ export function breakPageQuery({ state, timing, settings }: Snapshot, token: str
   return [token ? `token=${token}` : '', hint].filter(Boolean).join('&');
 }
 
-/** 128 random bits for a surface's break page (core/presentation.ts: `isShownBy`). */
+/** 128 random bits for a surface's break page (core/rules/presentation.ts: `isShownBy`). */
 export function newSurfaceToken(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }

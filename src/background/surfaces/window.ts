@@ -1,8 +1,8 @@
 // The break in its own small window: where the overlay can't go or can't be seen, and the last resort when nothing else shows.
 
 import type { Windows } from 'webextension-polyfill';
-import { BREAK_PAGE } from '../../core/extension-paths';
-import type { Presentation } from '../../core/presentation';
+import { BREAK_PAGE } from '../../core/contracts/extension-paths';
+import type { Presentation } from '../../core/rules/presentation';
 import { browser, ignoreFailure } from '../../platform/browser';
 import { breakPageQuery, type BreakSurface } from './surface';
 

@@ -1,21 +1,21 @@
 // The break page: the prompt (Start · Snooze · Skip), the "why" view, then the guided routine, then Done.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
-import type { DayTally } from '../../core/history';
-import { parseBroadcast, type BreakView } from '../../core/messages';
+import type { DayTally } from '../../core/rules/history';
+import { parseBroadcast, type BreakView } from '../../core/contracts/messages';
 import { createChime } from '../../ui/chime';
 import { t, tPlural } from '../../platform/i18n';
 import { request } from '../../ui/messaging';
 import { applyAndRememberTheme } from '../../ui/theme';
-import { OVERLAY_CLOSE } from '../../core/overlay-protocol';
+import { OVERLAY_CLOSE } from '../../core/contracts/overlay-protocol';
 import { CloseAction } from './CloseAction';
 import { holdSurfacePort } from './surface-port';
 import { useAccidentalKeyGuard } from './key-guard';
 import { useSight } from './sight';
 import { watchPreferences, type BreakPreferences } from './preferences';
-import type { PromptView } from '../../core/break-view';
-import { isExerciseId } from '../../core/exercises';
-import { buildRoutine, isRoutineId } from '../../core/routines';
+import type { PromptView } from '../../core/contracts/break-view';
+import { isExerciseId } from '../../core/rules/exercises';
+import { buildRoutine, isRoutineId } from '../../core/rules/routines';
 import { planText } from '../../ui/break-plan';
 
 type Surface = 'overlay' | 'window';
@@ -74,7 +74,7 @@ function usePreferences(initial: BreakPreferences, loading: Promise<BreakPrefere
 
 export interface BreakAppProps {
   surface: Surface;
-  /** From the page's URL; every break request names it (core/messages.ts). */
+  /** From the page's URL; every break request names it (core/contracts/messages.ts). */
   token: string;
   /** The pending break as the URL or storage has it: painted at once, before the background answers. */
   storedPrompt: PromptView | null;

@@ -1,6 +1,6 @@
 // The Done screen: the routine ran to its end; today's tally and a Close button, and it closes itself soon after.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DayTally } from '../../core/history';
+import type { DayTally } from '../../core/rules/history';
 import { t } from '../../platform/i18n';
 import { Tally } from '../../ui/Tally';
 import { CloseAction } from './CloseAction';

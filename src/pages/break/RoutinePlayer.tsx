@@ -1,7 +1,7 @@
 // The guided routine: one step at a time with its illustration, instructions, countdown ring, controls, chime and spoken cues.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { exerciseMessageKey, isExerciseId } from '../../core/exercises';
-import type { BreakView } from '../../core/messages';
+import { exerciseMessageKey, isExerciseId } from '../../core/rules/exercises';
+import type { BreakView } from '../../core/contracts/messages';
 import {
   canStepForward,
   layOutRoutine,
@@ -10,14 +10,14 @@ import {
   stepForward,
   type PlayerClock,
   type TimedStep,
-} from '../../core/player';
-import { buildRoutine, isRoutineId } from '../../core/routines';
+} from '../../core/rules/player';
+import { buildRoutine, isRoutineId } from '../../core/rules/routines';
 import type { Chime } from '../../ui/chime';
 import { t, tPlural, uiLocale } from '../../platform/i18n';
 import { Illustration } from '../../ui/Illustration';
 import { createSpeechCues } from '../../ui/speech';
 import { sideText, stepLabel, stepTitle } from '../../ui/step-label';
-import { stepNumberAt } from '../../core/step-number';
+import { stepNumberAt } from '../../core/rules/step-number';
 import { useFocusOnMount } from './focus';
 import type { BreakPreferences } from './preferences';
 

@@ -1,6 +1,6 @@
-// The break page's side of the accidental-key rule (core/accidental-keys.ts): swallows the keys someone was already typing when the prompt appeared, and every answer key while the break has not been seen long enough.
+// The break page's side of the accidental-key rule (core/rules/accidental-keys.ts): swallows the keys someone was already typing when the prompt appeared, and every answer key while the break has not been seen long enough.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ACCIDENTAL_KEY_MS, guardKey, isClickFromSwallowedKey, NO_PROMPT_YET, type KeyGuard } from '../../core/accidental-keys';
+import { ACCIDENTAL_KEY_MS, guardKey, isClickFromSwallowedKey, NO_PROMPT_YET, type KeyGuard } from '../../core/rules/accidental-keys';
 
 /**
  * Key events go through the rule before anything else on the page hears them (a capturing

@@ -1,7 +1,7 @@
 // Entry of the break page: shown in the overlay's iframe or in the break window.
 import { render } from 'preact';
 import { browser } from '../../platform/browser';
-import { SCHEDULE_KEY, TIMING_KEY } from '../../core/storage-keys';
+import { SCHEDULE_KEY, TIMING_KEY } from '../../core/contracts/storage-keys';
 import '../../ui/theme.css';
 import './break.css';
 import { t } from '../../platform/i18n';
@@ -10,7 +10,7 @@ import { applyDocumentLocale } from '../../ui/document-locale';
 import { applyLastKnownTheme } from '../../ui/theme';
 import { BreakApp } from './BreakApp';
 import { applyTheme, loadPreferences, type BreakPreferences } from './preferences';
-import { hintFrom, promptViewFrom, type PromptView } from '../../core/break-view';
+import { hintFrom, promptViewFrom, type PromptView } from '../../core/contracts/break-view';
 
 const params = new URLSearchParams(location.search);
 const surface = params.get('surface') === 'overlay' ? 'overlay' : 'window';

@@ -1,7 +1,7 @@
 // The break page's preferences (sound, voice, theme), read from storage.sync and kept live.
 import type { Storage } from 'webextension-polyfill';
-import { preferencesFrom, type BreakPreferences } from '../../core/break-view';
-import { SETTINGS_KEY } from '../../core/storage-keys';
+import { preferencesFrom, type BreakPreferences } from '../../core/contracts/break-view';
+import { SETTINGS_KEY } from '../../core/contracts/storage-keys';
 import { browser } from '../../platform/browser';
 
 export type { BreakPreferences };

@@ -1,7 +1,7 @@
-// The break page's side of the sight rule (core/visibility-proof.ts): it looks at itself, and a click or key counts only once the break has been seen for a moment.
+// The break page's side of the sight rule (core/rules/visibility-proof.ts): it looks at itself, and a click or key counts only once the break has been seen for a moment.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { isOverlayUnproven, OVERLAY_COVERED } from '../../core/overlay-protocol';
-import { answersInput, isCoveredTooLong, lookedAtSelf, nextSightChangeAt, NOT_SEEN, PROOF_CHECK_MS, type SelfLook } from '../../core/visibility-proof';
+import { isOverlayUnproven, OVERLAY_COVERED } from '../../core/contracts/overlay-protocol';
+import { answersInput, isCoveredTooLong, lookedAtSelf, nextSightChangeAt, NOT_SEEN, PROOF_CHECK_MS, type SelfLook } from '../../core/rules/visibility-proof';
 
 /**
  * Chrome's IntersectionObserver v2: the browser itself says whether it draws the element

@@ -1,7 +1,7 @@
 // The break page's line to the background while it shows a pending break: its going tells the background the surface is gone.
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../../platform/browser';
-import { isSurfaceLeave, SURFACE_HEARTBEAT_MS, SURFACE_PORT, type SurfaceMessage } from '../../core/messages';
+import { isSurfaceLeave, SURFACE_HEARTBEAT_MS, SURFACE_PORT, type SurfaceMessage } from '../../core/contracts/messages';
 
 /** A page the background keeps refusing must not spin: at most one new connection per this long. */
 const RECONNECT_GAP_MS = 1_000;

@@ -1,8 +1,8 @@
 // Settings export (a JSON file), import (validated: a bad file changes nothing and says what is wrong where) and reset to defaults.
 import { useRef, useState } from 'preact/hooks';
 import { downloadText } from '../../ui/download';
-import type { MessageKey } from '../../core/message-keys';
-import { DEFAULT_SETTINGS, importSettings, toStoredSettings, type SettingErrors, type Settings } from '../../core/settings-schema';
+import type { MessageKey } from '../../core/contracts/message-keys';
+import { DEFAULT_SETTINGS, importSettings, toStoredSettings, type SettingErrors, type Settings } from '../../core/rules/settings-schema';
 import { formatCount, t } from '../../platform/i18n';
 import { FIELD_CONTROLS, SUBFIELD_LABEL_KEYS } from './fields';
 

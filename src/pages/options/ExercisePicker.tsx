@@ -1,11 +1,11 @@
 // The exercises: a preview card of each (illustration, name, where, how) with a switch to leave it out, and the break it makes.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
-import { EXERCISE_IDS, exerciseMessageKey, type ExerciseId } from '../../core/exercises';
-import { breaksTaken, readHistory } from '../../core/history';
-import { buildRoutine, roundForBreak, routineForBreak, ROUTINES, type RoutineId } from '../../core/routines';
-import { HISTORY_KEY } from '../../core/storage-keys';
-import type { SettingMessage } from '../../core/settings-schema';
+import { EXERCISE_IDS, exerciseMessageKey, type ExerciseId } from '../../core/rules/exercises';
+import { breaksTaken, readHistory } from '../../core/rules/history';
+import { buildRoutine, roundForBreak, routineForBreak, ROUTINES, type RoutineId } from '../../core/rules/routines';
+import { HISTORY_KEY } from '../../core/contracts/storage-keys';
+import type { SettingMessage } from '../../core/rules/settings-schema';
 import { t } from '../../platform/i18n';
 import { Illustration } from '../../ui/Illustration';
 import { stepLabel } from '../../ui/step-label';

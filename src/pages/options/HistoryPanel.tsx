@@ -2,9 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { downloadText } from '../../ui/download';
 import { browser } from '../../platform/browser';
-import { HISTORY_KEY } from '../../core/storage-keys';
-import { currentStreak, lastDays, localDayKey, readHistory, type DaySeriesEntry, type History } from '../../core/history';
-import { historyToCsv, historyToJson, IMPORT_MAX_CHARS, parseHistoryImport, tooLargeToImport, type ImportResult } from '../../core/history-io';
+import { HISTORY_KEY } from '../../core/contracts/storage-keys';
+import { currentStreak, lastDays, localDayKey, readHistory, type DaySeriesEntry, type History } from '../../core/rules/history';
+import { historyToCsv, historyToJson, IMPORT_MAX_CHARS, parseHistoryImport, tooLargeToImport, type ImportResult } from '../../core/rules/history-io';
 import { formatDay, formatDuration } from '../../ui/format';
 import { formatCount, t, tPlural } from '../../platform/i18n';
 import { request } from '../../ui/messaging';

@@ -2,8 +2,8 @@
 // A list of the sections to jump to and a filter by the settings' labels help find a setting on the long page.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SETTING_CHOICES, SETTING_RANGES, type SettingKey, type Settings } from '../../core/settings-schema';
-import type { FilterResult } from '../../core/settings-search';
+import { SETTING_CHOICES, SETTING_RANGES, type SettingKey, type Settings } from '../../core/rules/settings-schema';
+import type { FilterResult } from '../../core/rules/settings-search';
 import { t } from '../../platform/i18n';
 import { Backup } from './Backup';
 import { ChoiceField, NumberField, SwitchField } from './controls';

@@ -1,7 +1,7 @@
 // The options page's sections as links to jump to (beside the settings on wide windows, above them on narrow ones);
 // the section being read is marked with aria-current as the page scrolls.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MessageKey } from '../../core/message-keys';
+import type { MessageKey } from '../../core/contracts/message-keys';
 import { t } from '../../platform/i18n';
 
 export interface NavSection {

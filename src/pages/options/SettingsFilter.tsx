@@ -2,7 +2,7 @@
 // has the words typed, in the page's language, as the browsers' own settings search does; Escape clears it.
 import type { ComponentChildren, RefObject } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { filterSections, type FilterResult, type SearchableSection } from '../../core/settings-search';
+import { filterSections, type FilterResult, type SearchableSection } from '../../core/rules/settings-search';
 import { t } from '../../platform/i18n';
 
 /** What the filter reads of an item: the words a person sees for it (labels, hints, headings, buttons), not long instructions. */

@@ -1,7 +1,7 @@
 // Working hours: on/off, the days of the week, and the daily window (times as HH:MM, stored as minutes after midnight).
 import { useMemo } from 'preact/hooks';
-import type { SettingErrors, WorkingHours } from '../../core/settings-schema';
-import { weekOrder } from '../../core/locale';
+import type { SettingErrors, WorkingHours } from '../../core/rules/settings-schema';
+import { weekOrder } from '../../core/rules/locale';
 import { t, uiLocale } from '../../platform/i18n';
 import { describedBy, FieldError } from './controls';
 

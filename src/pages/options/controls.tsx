@@ -1,7 +1,7 @@
 // The generic form controls the field table asks for: a whole number, an on/off switch, one of a few choices.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { SettingMessage } from '../../core/settings-schema';
+import type { SettingMessage } from '../../core/rules/settings-schema';
 import { formatCount, t } from '../../platform/i18n';
 
 /** The message beside a field; its id is what the control's aria-describedby points at. */

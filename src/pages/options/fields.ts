@@ -1,6 +1,6 @@
 // The options form's field table: which control and which labels each setting gets (checked against the schema in tests).
-import type { MessageKey } from '../../core/message-keys';
-import { SETTING_CHOICES, type Settings } from '../../core/settings-schema';
+import type { MessageKey } from '../../core/contracts/message-keys';
+import { SETTING_CHOICES, type Settings } from '../../core/rules/settings-schema';
 
 export type SectionId = 'breaks' | 'detection' | 'workingHours' | 'routine' | 'sound' | 'appearance';
 

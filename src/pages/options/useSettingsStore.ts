@@ -1,8 +1,8 @@
 // The options page's copy of the settings: validates every change against the schema, saves valid ones to storage.sync, follows changes made elsewhere.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
-import { readSettings, validateSettingsPatch, type SettingErrors, type Settings } from '../../core/settings-schema';
-import { SETTINGS_KEY } from '../../core/storage-keys';
+import { readSettings, validateSettingsPatch, type SettingErrors, type Settings } from '../../core/rules/settings-schema';
+import { SETTINGS_KEY } from '../../core/contracts/storage-keys';
 import { saveSettings } from '../../ui/save-settings';
 
 export type SaveStatus =

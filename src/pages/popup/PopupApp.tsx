@@ -1,13 +1,13 @@
 // The toolbar popup: live time to the next break, today's tally, break now, pause / resume.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
-import type { MessageKey } from '../../core/message-keys';
-import { emptyTally, localDayKey, readHistory, tallyFor, type DayTally } from '../../core/history';
-import { cycleActiveMsAt, isScheduleState, nextBreakAt, type ScheduleState } from '../../core/schedule';
-import type { ManualCallMinutes } from '../../core/call';
-import { readTiming, type Timing } from '../../core/timing';
-import { HISTORY_KEY, POPUP_LAST_KNOWN_KEY, SCHEDULE_KEY, TIMING_KEY } from '../../core/storage-keys';
-import { isWithinWorkingHours } from '../../core/working-hours';
+import type { MessageKey } from '../../core/contracts/message-keys';
+import { emptyTally, localDayKey, readHistory, tallyFor, type DayTally } from '../../core/rules/history';
+import { cycleActiveMsAt, isScheduleState, nextBreakAt, type ScheduleState } from '../../core/rules/schedule';
+import type { ManualCallMinutes } from '../../core/rules/call';
+import { readTiming, type Timing } from '../../core/rules/timing';
+import { HISTORY_KEY, POPUP_LAST_KNOWN_KEY, SCHEDULE_KEY, TIMING_KEY } from '../../core/contracts/storage-keys';
+import { isWithinWorkingHours } from '../../core/rules/working-hours';
 import { formatClockTime, formatCountdown } from '../../ui/format';
 import { t } from '../../platform/i18n';
 import { request } from '../../ui/messaging';

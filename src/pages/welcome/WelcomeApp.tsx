@@ -1,10 +1,10 @@
 // The welcome page: what Unhunch does, breaks over pages (optional permission), interval and routine, safety note, tip.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
-import type { MessageKey } from '../../core/message-keys';
-import type { RoutineId } from '../../core/routines';
-import { readSettings, validateSettingsPatch, type Settings } from '../../core/settings-schema';
-import { SETTINGS_KEY } from '../../core/storage-keys';
+import type { MessageKey } from '../../core/contracts/message-keys';
+import type { RoutineId } from '../../core/rules/routines';
+import { readSettings, validateSettingsPatch, type Settings } from '../../core/rules/settings-schema';
+import { SETTINGS_KEY } from '../../core/contracts/storage-keys';
 import { t, tPlural } from '../../platform/i18n';
 import { OVERLAY_ORIGINS } from '../../ui/OverlayAccess';
 import { saveSettings } from '../../ui/save-settings';

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { answerBreak, breakPages, chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, recordSpeech, SCREENSHOTS_DIR, speechRecorded, waitFor, type DevOverrides } from '../support/extension';
 import { breakCardClippingInPage } from '../support/layout';
-import { BREAK_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const BREAK_SECONDS = 20;
 // No automatic breaks during the test: each one is asked for with `break:now`.

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
-import { POPUP_PAGE } from '../../../src/core/extension-paths';
+import { POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const CLOCK: DevOverrides = { workSeconds: 5, breakSeconds: 4, callSettleSeconds: 2 };
 

@@ -2,10 +2,10 @@
 // prune the days before it (issue 12.5). The year kept moves at most two days past the newest day stored.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addDays, localDayKey, type History } from '../../../src/core/history';
+import { addDays, localDayKey, type History } from '../../../src/core/rules/history';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, clockAheadEnv, describeWithBrowser, faketimeAvailable, waitFor } from '../support/extension';
-import { POPUP_PAGE } from '../../../src/core/extension-paths';
+import { POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const YEARS_AHEAD_DAYS = 4 * 365;
 

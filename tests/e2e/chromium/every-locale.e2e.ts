@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
 import { describeOverflow, findOverflowingText } from '../support/layout';
-import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 // 8 s: the routine reaches Done quickly (the default 30 min of work brings no break meanwhile).
 const CLOCK: DevOverrides = { breakSeconds: 8 };

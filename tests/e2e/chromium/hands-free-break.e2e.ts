@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { breakPages, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, sleep, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
-import { POPUP_PAGE } from '../../../src/core/extension-paths';
+import { POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const IDLE_DETECTION_S = 15;
 /** The break and the away threshold are the same length: the boundary the bug lived on. */

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MEETING_MATCHES } from '../../../src/core/meetings';
+import { MEETING_MATCHES } from '../../../src/core/rules/meetings';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, type DevOverrides, type Schedule } from '../support/extension';
-import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const SETTLE_S = 2;
 const CLOCK: DevOverrides = { workSeconds: 5, breakSeconds: 4, callSettleSeconds: SETTLE_S };

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/core/settings-schema';
+import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/core/rules/settings-schema';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor } from '../support/extension';
 import { describeOverflow, findOverflowingText } from '../support/layout';
-import { OPTIONS_PAGE } from '../../../src/core/extension-paths';
+import { OPTIONS_PAGE } from '../../../src/core/contracts/extension-paths';
 
 declare const chrome: {
   storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> } };

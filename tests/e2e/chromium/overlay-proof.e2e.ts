@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, waitFor } from '../support/extension';
 import { attackedHostGone, startTestServer, tapsOnPage, type TestServer } from '../support/server';
-import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const HOST_TAG = '[data-unhunch-break]';
 /** The promise: visible over the page or in its window within this long. */

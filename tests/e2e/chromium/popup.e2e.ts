@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor } from '../support/extension';
-import { OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/extension-paths';
+import { OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/contracts/extension-paths';
 
 declare const chrome: {
   storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>> } };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser } from '../support/extension';
-import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 declare const chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, launchChromium, type ChromiumSession, closeWelcomeTab } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, waitFor, type DevOverrides } from '../support/extension';
 import { startTestServer, TEST_PAGES, whatClaimsHostSaw, type TestServer } from '../support/server';
-import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 /** The overlay's host: a built-in element with this mark. */
 const HOST_TAG = '[data-unhunch-break]';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, waitFor } from '../support/extension';
 import { startTestServer, type TestServer } from '../support/server';
-import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 interface ChromeApi {
   action: { openPopup(): Promise<void> };

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, type DevOverrides } from '../support/extension';
-import { BREAK_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE } from '../../../src/core/contracts/extension-paths';
 
 // No automatic breaks: each one is asked for with `break:now`.
 const CLOCK: DevOverrides = { workSeconds: 3_600, breakSeconds: 6, snoozeSeconds: 3_600 };

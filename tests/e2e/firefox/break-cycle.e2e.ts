@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, sleep, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { answerBreak, clickButton, closeWelcomeTab, firefoxAvailable, type FirefoxSession, launchFirefox, waitForExtensionFrame } from '../support/firefox';
 import { startTestServer, type TestServer } from '../support/server';
-import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const WORK_S = 4;
 const FAST_CLOCK: DevOverrides = { workSeconds: WORK_S, breakSeconds: 4, snoozeSeconds: 3 };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, recordSpeech, speechRecorded, waitFor, type DevOverrides, type Tally } from '../support/extension';
 import { breakCardClippingInPage } from '../support/layout';
 import { firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
-import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const CLOCK: DevOverrides = { workSeconds: 3_600, breakSeconds: 8, snoozeSeconds: 3_600 };
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, SCREENSHOTS_DIR, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { answerBreak, closeWelcomeTab, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
 import { startTestServer, TEST_PAGES, type TestServer } from '../support/server';
-import { POPUP_PAGE } from '../../../src/core/extension-paths';
+import { POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const SETTLE_S = 3;
 const CLOCK: DevOverrides = { workSeconds: 6, breakSeconds: 4, callSettleSeconds: SETTLE_S };

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, sleep, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { clickButton, closeWelcomeTab, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
-import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 /** Firefox's minimum idle detection interval. */
 const IDLE_DETECTION_S = 15;

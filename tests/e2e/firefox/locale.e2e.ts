@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, waitFor } from '../support/extension';
 import { answerBreak, clickButton, closeWelcomeTab, findExtensionTab, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
 import { describeOverflow, findOverflowingText } from '../support/layout';
-import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/contracts/extension-paths';
 
 declare const browser: {
   storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };

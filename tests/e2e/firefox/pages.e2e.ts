@@ -9,12 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTING_KEYS } from '../../../src/core/settings-schema';
+import { SETTING_KEYS } from '../../../src/core/rules/settings-schema';
 import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '../support/extension';
 import { describeOverflow, findOverflowingText } from '../support/layout';
 import { answerBreak, findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
 import { startTestServer, TEST_PAGES, whatClaimsHostSaw, type TestServer } from '../support/server';
-import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/contracts/extension-paths';
 
 /** The overlay's host: a built-in element with this mark. */
 const HOST_TAG = '[data-unhunch-break]';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, waitFor } from '../support/extension';
 import { closeWelcomeTab, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
-import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 declare const browser: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 

@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, sleep, waitFor, type DevOverrides } from '../support/extension';
 import { clickButton, firefoxAvailable, launchFirefox, type FirefoxSession } from '../support/firefox';
-import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 // No automatic breaks: each one is asked for with `break:now`.
 const CLOCK: DevOverrides = { workSeconds: 3_600, breakSeconds: 6, snoozeSeconds: 3_600 };

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BREAK_PAGE as BREAK_PAGE_PATH } from '../../../src/core/extension-paths';
+import { BREAK_PAGE as BREAK_PAGE_PATH } from '../../../src/core/contracts/extension-paths';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

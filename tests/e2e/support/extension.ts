@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe } from 'vitest';
-import { localDayKey } from '../../../src/core/history';
+import { localDayKey } from '../../../src/core/rules/history';
 
 const OUT_DIR = path.resolve(process.env.UNHUNCH_OUT_DIR ?? 'dist');
 export const CHROME_DIST = path.join(OUT_DIR, 'chrome');
@@ -90,11 +90,11 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 }
 
 /** The test-only clock: seconds instead of minutes (honoured for unpacked / temporary installs only). */
-export type { DevOverrides } from '../../../src/core/timing';
+export type { DevOverrides } from '../../../src/core/rules/timing';
 
 /** What the background stores: the tests read it with the core's own types. */
-export type { ScheduleState as Schedule } from '../../../src/core/schedule';
-export type { DayTally as Tally } from '../../../src/core/history';
+export type { ScheduleState as Schedule } from '../../../src/core/rules/schedule';
+export type { DayTally as Tally } from '../../../src/core/rules/history';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -45,7 +45,7 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { sendFromBreakPage, type BreakAction } from './extension';
-import { BREAK_PAGE as BREAK_PAGE_PATH, WELCOME_PAGE } from '../../../src/core/extension-paths';
+import { BREAK_PAGE as BREAK_PAGE_PATH, WELCOME_PAGE } from '../../../src/core/contracts/extension-paths';
 
 export const FIREFOX_EXTENSION_ID = 'unhunch@unhunch.org';
 /** Fixed via `extensions.webextensions.uuids`, so extension URLs are known in advance. */

@@ -1,8 +1,8 @@
 // Looking for a call signal: the focused window fullscreen (both browsers); Firefox's tabs using the camera, microphone or screen; Chrome never asked what it can't answer; meeting sites' tabs only when opted in and granted.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { tabIsInCall } from '../../../src/core/call';
-import { MEETING_MATCHES } from '../../../src/core/meetings';
+import { tabIsInCall } from '../../../src/core/rules/call';
+import { MEETING_MATCHES } from '../../../src/core/rules/meetings';
 
 vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 

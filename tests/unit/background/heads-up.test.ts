@@ -1,7 +1,7 @@
 // The heads-up's "I'm in a call (1 h)" button (Chrome): it holds the coming break as the popup's "I'm in a call" does, and its listener is there only while the heads-up is.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Timing } from '../../../src/core/timing';
+import type { Timing } from '../../../src/core/rules/timing';
 
 vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 

@@ -693,7 +693,7 @@ describe('following the break', () => {
 describe('a break held for a call up to the limit', () => {
   it('is offered as a silent notification, never over the page, and stays there while the call goes on', async () => {
     const { scheduler, present } = await freshBackground();
-    const { initialScheduleState } = await import('../../../src/core/schedule');
+    const { initialScheduleState } = await import('../../../src/core/rules/schedule');
     world.overlay.set(1, 'shown');
     const now = Date.now();
     // Said to be in a call, the break held since it fell due 61 minutes ago (the limit is 60).

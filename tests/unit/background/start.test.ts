@@ -1,7 +1,7 @@
 // The first start of the background in a browser session: a browser start (the time it was closed does not count), unless the extension was only updated or reloaded.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { initialScheduleState } from '../../../src/core/schedule';
+import { initialScheduleState } from '../../../src/core/rules/schedule';
 
 vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 

@@ -1,6 +1,6 @@
 // Accidental keys: a key already being typed when the prompt appears neither starts nor snoozes the break.
 import { describe, expect, it } from 'vitest';
-import { ACCIDENTAL_KEY_MS, guardKey, isClickFromSwallowedKey, isTooSoon, keyGuard, NO_PROMPT_YET, type KeyGuard } from '../../../src/core/accidental-keys';
+import { ACCIDENTAL_KEY_MS, guardKey, isClickFromSwallowedKey, isTooSoon, keyGuard, NO_PROMPT_YET, type KeyGuard } from '../../../src/core/rules/accidental-keys';
 
 const APPEARED = 10_000;
 

@@ -1,9 +1,9 @@
 // The toolbar badge: a clear mark when due or paused, and minutes to the break only when asked for.
 import { describe, expect, it } from 'vitest';
-import { badgeText } from '../../../src/core/badge';
-import { initialScheduleState, step } from '../../../src/core/schedule';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings-schema';
-import { timingFrom } from '../../../src/core/timing';
+import { badgeText } from '../../../src/core/rules/badge';
+import { initialScheduleState, step } from '../../../src/core/rules/schedule';
+import { DEFAULT_SETTINGS } from '../../../src/core/rules/settings-schema';
+import { timingFrom } from '../../../src/core/rules/timing';
 
 const T0 = Date.UTC(2026, 10, 25, 9);
 const timing = timingFrom(DEFAULT_SETTINGS, null);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emptyTally, type DayTally, type History } from '../../../src/core/history';
+import { emptyTally, type DayTally, type History } from '../../../src/core/rules/history';
 import {
   csvField,
   csvRow,
@@ -16,7 +16,7 @@ import {
   parseHistoryImport,
   type HistoryStore,
   type ImportProblem,
-} from '../../../src/core/history-io';
+} from '../../../src/core/rules/history-io';
 
 const TODAY = '2026-11-25';
 const EN_MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;

@@ -15,7 +15,7 @@ import {
   readHistory,
   tallyFor,
   type History,
-} from '../../../src/core/history';
+} from '../../../src/core/rules/history';
 
 const at = (y: number, month: number, d: number, h = 12, min = 0) => new Date(y, month - 1, d, h, min).getTime();
 const withCompleted = (...days: string[]): History =>

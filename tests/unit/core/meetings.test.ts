@@ -1,7 +1,7 @@
 // "Recognise web meetings": which tabs count as a call (audible or at a room address on a meeting site), and which never do.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MEETING_MATCHES, meetingSiteOf, meetingTabInCall } from '../../../src/core/meetings';
+import { MEETING_MATCHES, meetingSiteOf, meetingTabInCall } from '../../../src/core/rules/meetings';
 
 describe('meeting sites', () => {
   it.each([

@@ -12,8 +12,8 @@ import {
   timelineEndMs,
   type PlayerClock,
   type TimedStep,
-} from '../../../src/core/player';
-import { ROUTINE_IDS, buildRoutine, type RoutineStep } from '../../../src/core/routines';
+} from '../../../src/core/rules/player';
+import { ROUTINE_IDS, buildRoutine, type RoutineStep } from '../../../src/core/rules/routines';
 
 const hold = (seconds: number): RoutineStep => ({ kind: 'exercise', exerciseId: 'posture-reset', side: null, seconds });
 

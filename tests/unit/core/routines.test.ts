@@ -9,7 +9,7 @@ import {
   isExerciseId,
   placementOf,
   type ExerciseId,
-} from '../../../src/core/exercises';
+} from '../../../src/core/rules/exercises';
 import {
   ROUTINE_IDS,
   buildRoutine,
@@ -19,8 +19,8 @@ import {
   routineTotalSeconds,
   type RoutineId,
   type RoutineStep,
-} from '../../../src/core/routines';
-import { applyRecords, breaksTaken, type History } from '../../../src/core/history';
+} from '../../../src/core/rules/routines';
+import { applyRecords, breaksTaken, type History } from '../../../src/core/rules/history';
 
 // The bounds this suite holds the builder to (PRODUCT.md, issue 15: holds close to the seed's 30 s,
 // within 25–40 s wherever the break length allows; transitions about 3–5 s, 10 s to get on the mat).

@@ -11,9 +11,9 @@ import {
   type Effect,
   type ScheduleEvent,
   type ScheduleState,
-} from '../../../src/core/schedule';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings-schema';
-import { timingFrom, type Timing } from '../../../src/core/timing';
+} from '../../../src/core/rules/schedule';
+import { DEFAULT_SETTINGS } from '../../../src/core/rules/settings-schema';
+import { timingFrom, type Timing } from '../../../src/core/rules/timing';
 
 const MIN = 60_000;
 /** `UNHUNCH_SOAK=200000 npm run test:unit` for a long soak; CI runs 10,000 sequences. */

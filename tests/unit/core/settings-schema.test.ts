@@ -1,9 +1,9 @@
 // The settings schema: defaults, ranges, the stored format and its migration, reading safely, validating a change.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_IDS } from '../../../src/core/exercises';
-import { DEFAULT_SETTINGS, importSettings, migrateSettings, readSettings, SETTING_CHOICES, SETTING_KEYS, SETTING_RANGES, SETTINGS_VERSION, SYNC_QUOTA_BYTES_PER_ITEM, toStoredSettings, validateSettingsPatch, type Settings } from '../../../src/core/settings-schema';
-import { SETTINGS_KEY } from '../../../src/core/storage-keys';
+import { EXERCISE_IDS } from '../../../src/core/rules/exercises';
+import { DEFAULT_SETTINGS, importSettings, migrateSettings, readSettings, SETTING_CHOICES, SETTING_KEYS, SETTING_RANGES, SETTINGS_VERSION, SYNC_QUOTA_BYTES_PER_ITEM, toStoredSettings, validateSettingsPatch, type Settings } from '../../../src/core/rules/settings-schema';
+import { SETTINGS_KEY } from '../../../src/core/contracts/storage-keys';
 import { FIELD_CONTROLS } from '../../../src/pages/options/fields';
 
 /** Every rule a stored or saved Settings must satisfy, written independently of the schema. */

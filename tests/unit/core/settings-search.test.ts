@@ -1,6 +1,6 @@
 // The options filter: words against labels, hints and headings, case- and accent-insensitive, whole sections hidden.
 import { describe, expect, it } from 'vitest';
-import { filterSections, foldForSearch, searchWords, type SearchableSection } from '../../../src/core/settings-search';
+import { filterSections, foldForSearch, searchWords, type SearchableSection } from '../../../src/core/rules/settings-search';
 
 const SECTIONS: SearchableSection[] = [
   {

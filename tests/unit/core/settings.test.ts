@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_IDS } from '../../../src/core/exercises';
-import { DEFAULT_SETTINGS, FIELD_SCHEMAS, SETTING_KEYS, type Settings, type WorkingHours } from '../../../src/core/settings-schema';
-import { migrateSettings, minNaturalBreakMinutes, readSettings } from '../../../src/core/settings';
-import { isPlainObject } from '../../../src/core/fields';
+import { EXERCISE_IDS } from '../../../src/core/rules/exercises';
+import { DEFAULT_SETTINGS, FIELD_SCHEMAS, SETTING_KEYS, type Settings, type WorkingHours } from '../../../src/core/rules/settings-schema';
+import { migrateSettings, minNaturalBreakMinutes, readSettings } from '../../../src/core/rules/settings';
+import { isPlainObject } from '../../../src/core/rules/fields';
 
 const accepts = (key: keyof Settings, value: unknown) => v.safeParse(FIELD_SCHEMAS[key], value).success;
 const parsed = (key: keyof Settings, value: unknown) => v.parse(FIELD_SCHEMAS[key], value);

@@ -1,7 +1,7 @@
 // "Step N of M": the number on screen is the hold being done or, on a "Get ready" or "Switch sides" screen, the hold coming next.
 import { describe, expect, it } from 'vitest';
-import { ROUTINE_IDS, buildRoutine } from '../../../src/core/routines';
-import { stepNumberAt } from '../../../src/core/step-number';
+import { ROUTINE_IDS, buildRoutine } from '../../../src/core/rules/routines';
+import { stepNumberAt } from '../../../src/core/rules/step-number';
 
 const hold = { kind: 'exercise' } as const;
 const transition = { kind: 'transition' } as const;

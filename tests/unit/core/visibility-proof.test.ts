@@ -13,7 +13,7 @@ import {
   type ProofState,
   type SelfLook,
   type Sight,
-} from '../../../src/core/visibility-proof';
+} from '../../../src/core/rules/visibility-proof';
 
 function looks(seen: readonly boolean[], everyMs = 500): string[] {
   let state: ProofState = PROVED;

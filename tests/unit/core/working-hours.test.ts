@@ -2,10 +2,10 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
-import { initialScheduleState, nextBreakAt, step, type ScheduleState } from '../../../src/core/schedule';
-import { DEFAULT_SETTINGS, type WorkingHours } from '../../../src/core/settings-schema';
-import { timingFrom, type Timing } from '../../../src/core/timing';
-import { addCountableMs, countableMsBetween, isWithinWorkingHours, tomorrowStart } from '../../../src/core/working-hours';
+import { initialScheduleState, nextBreakAt, step, type ScheduleState } from '../../../src/core/rules/schedule';
+import { DEFAULT_SETTINGS, type WorkingHours } from '../../../src/core/rules/settings-schema';
+import { timingFrom, type Timing } from '../../../src/core/rules/timing';
+import { addCountableMs, countableMsBetween, isWithinWorkingHours, tomorrowStart } from '../../../src/core/rules/working-hours';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -16,7 +16,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_IDS, EXERCISES, exerciseMessageKey, exerciseSideMessageKey, type ExerciseVariant } from '../../../src/core/exercises';
+import { EXERCISE_IDS, EXERCISES, exerciseMessageKey, exerciseSideMessageKey, type ExerciseVariant } from '../../../src/core/rules/exercises';
 import { PLURAL_CATEGORIES, pluralCategoriesOf, type PluralCategory } from '../../../src/platform/i18n';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -583,7 +583,7 @@ describe('keys and code agree', () => {
     }
     for (const key of EXERCISE_KEYS) {
       // Variant keys exist only for the fields that differ between set-ups (`how`, `position`).
-      if (!(key in en)) problems.push(`src/core/exercises.ts: exerciseMessageKey() builds "${key}" but ${file(BASE)} has no such key — add it (and translate it)`);
+      if (!(key in en)) problems.push(`src/core/rules/exercises.ts: exerciseMessageKey() builds "${key}" but ${file(BASE)} has no such key — add it (and translate it)`);
     }
     expect(problems).toEqual([]);
   });

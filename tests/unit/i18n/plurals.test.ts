@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PLURAL_CATEGORIES, pluralCategoriesOf, pluralCategory, pluralMessageKey, type PluralCategory } from '../../../src/platform/i18n';
 import { getMessageFrom, readLocale, SHIPPED_LOCALES, type LocaleMessages } from '../../support/locale-files';
-import type { PluralBase } from '../../../src/core/message-keys';
+import type { PluralBase } from '../../../src/core/contracts/message-keys';
 
 const COUNTS = [0, 1, 2, 5, 11, 21, 22, 25, 101] as const;
 

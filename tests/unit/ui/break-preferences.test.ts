@@ -1,7 +1,7 @@
 // The break page's preferences: sound, voice and theme read from storage.sync `settings`, kept live, and the theme applied to <html>.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { preferencesFrom } from '../../../src/core/break-view';
+import { preferencesFrom } from '../../../src/core/contracts/break-view';
 import { applyTheme, loadPreferences, watchPreferences, type BreakPreferences } from '../../../src/pages/break/preferences';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: fakeBrowser }));

@@ -1,9 +1,9 @@
 // The break page's first paint: the prompt built from stored state by the background's rules, and the hint in its URL read back only when well-formed.
 import { describe, expect, it } from 'vitest';
-import { hintFrom, hintQuery, promptViewFrom, type PromptHint } from '../../../src/core/break-view';
-import { initialScheduleState, type ScheduleState } from '../../../src/core/schedule';
-import { readSettings } from '../../../src/core/settings-schema';
-import { timingFrom } from '../../../src/core/timing';
+import { hintFrom, hintQuery, promptViewFrom, type PromptHint } from '../../../src/core/contracts/break-view';
+import { initialScheduleState, type ScheduleState } from '../../../src/core/rules/schedule';
+import { readSettings } from '../../../src/core/rules/settings-schema';
+import { timingFrom } from '../../../src/core/rules/timing';
 
 const NOW = Date.UTC(2026, 0, 5, 10);
 const timing = timingFrom(readSettings(undefined), null);

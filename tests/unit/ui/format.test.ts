@@ -1,7 +1,7 @@
 // Dates, times, numbers and durations in the UI language through Intl (issue 19 item 3), for each
 // of the ten target languages (Node's full ICU has them all), and the week's first day per locale.
 import { describe, expect, it } from 'vitest';
-import { firstDayFallback, firstDayOfWeek, textDirection, weekOrder } from '../../../src/core/locale';
+import { firstDayFallback, firstDayOfWeek, textDirection, weekOrder } from '../../../src/core/rules/locale';
 import { formatClockTime, formatCountdown, formatDay, formatDuration } from '../../../src/ui/format';
 
 /** Intl separates some parts with no-break spaces; what matters here is the words and their order. */

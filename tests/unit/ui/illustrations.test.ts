@@ -1,8 +1,8 @@
 // Every exercise in the library has its illustration (PRODUCT.md: "each with an illustration"), every illustration belongs to an
 // exercise (or one of its set-ups), and every step a routine can play shows a drawing of its own.
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_IDS, EXERCISES } from '../../../src/core/exercises';
-import { BREAK_SECONDS_MAX, BREAK_SECONDS_MIN, ROUTINE_IDS, routineCycle } from '../../../src/core/routines';
+import { EXERCISE_IDS, EXERCISES } from '../../../src/core/rules/exercises';
+import { BREAK_SECONDS_MAX, BREAK_SECONDS_MIN, ROUTINE_IDS, routineCycle } from '../../../src/core/rules/routines';
 import { drawingOf, illustratedIds, illustrationOf } from '../../../src/ui/Illustration';
 
 const VARIANT_FILES = Object.values(EXERCISES).flatMap((exercise) => Object.keys(exercise.variants ?? {}).map((variant) => `${exercise.id}-${variant}`));

@@ -1,7 +1,7 @@
 // "Recognise web meetings" from a click: the opt-in and the meeting sites' permission go together, on and off; a refusal leaves it off.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MEETING_MATCHES } from '../../../src/core/meetings';
+import { MEETING_MATCHES } from '../../../src/core/rules/meetings';
 import { recogniseMeetings, stopRecognisingMeetings } from '../../../src/ui/MeetingsAccess';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: fakeBrowser }));

@@ -1,8 +1,8 @@
 // Every page saves the settings through one writer, and a field synced from a newer version survives any page's save.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { readSettings } from '../../../src/core/settings-schema';
-import { SETTINGS_KEY } from '../../../src/core/storage-keys';
+import { readSettings } from '../../../src/core/rules/settings-schema';
+import { SETTINGS_KEY } from '../../../src/core/contracts/storage-keys';
 
 vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 const { saveSettings } = await import('../../../src/ui/save-settings');

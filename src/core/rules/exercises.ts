@@ -1,6 +1,6 @@
 // The exercise library: which exercises exist, where each is done, and whether it is done per side.
 
-import type { MessageKey } from './message-keys';
+import type { MessageKey } from '../contracts/message-keys';
 
 // Names and instructions are not here: they live in `_locales/*/messages.json` under the keys
 // that `exerciseMessageKey` builds (exercise_<id>_name / _how / _position).

@@ -3,7 +3,7 @@
 import { addDays, DAY_ACTIVE_MS_MAX, DAY_COUNT_MAX, isRealDayKey, type DayTally, type History } from './history';
 import { importDays, type HistoryStore, type ImportedResult } from './history-merge';
 import { isCount, isPlainObject } from './fields';
-import type { MessageKey, PluralBase } from './message-keys';
+import type { MessageKey, PluralBase } from '../contracts/message-keys';
 
 // Merging checked days in is the background's part; it lives apart so the worker loads no file checking.
 export { importDays, mergeImported, type HistoryStore, type ImportedResult, type MergeSummary } from './history-merge';

@@ -7,7 +7,7 @@
 import { EXERCISE_IDS } from './exercises';
 import { BREAK_SECONDS_MAX, BREAK_SECONDS_MIN, ROUTINE_IDS } from './routines';
 import { isPlainObject, isWholeNumberIn } from './fields';
-import type { MessageKey } from './message-keys';
+import type { MessageKey } from '../contracts/message-keys';
 
 /** A validation message as an i18n key and its substitutions: the core has no i18n of its own. */
 export interface SettingMessage {

@@ -29,7 +29,7 @@ export function isTooSoon(guard: KeyGuard, at: number): boolean {
 /**
  * What to do with one key event: `swallow` it (no start, no snooze, no button press) or let it
  * through. An answer key pressed too soon, or while the page does not answer input at all
- * (`answering` false: the break has not been seen long enough, core/visibility-proof.ts), is
+ * (`answering` false: the break has not been seen long enough, core/rules/visibility-proof.ts), is
  * swallowed, and so is everything that key does until it is released (auto-repeat, and the
  * release that presses a focused button with Space), even once the first moments are over.
  */

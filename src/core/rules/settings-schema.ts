@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { ROUTINE_IDS } from './routines';
 import { isPlainObject } from './fields';
-import type { MessageKey } from './message-keys';
+import type { MessageKey } from '../contracts/message-keys';
 import {
   migrateSettings,
   minNaturalBreakMinutes,

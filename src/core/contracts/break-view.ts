@@ -1,10 +1,10 @@
 // The break page's view model: what the prompt shows, the preferences it shows with, and the hint that carries both in the page's URL.
 // Pure: the background builds the hint and answers `break:get` with these same rules the page paints with.
-import { isBreakId, isCount, isPlainObject } from './fields';
+import { isBreakId, isCount, isPlainObject } from '../rules/fields';
 import type { BreakView } from './messages';
-import { canSnooze, isScheduleState, type ScheduleState } from './schedule';
-import { readSettings, THEMES, type Settings } from './settings';
-import { minutesShown, readTiming, type Timing } from './timing';
+import { canSnooze, isScheduleState, type ScheduleState } from '../rules/schedule';
+import { readSettings, THEMES, type Settings } from '../rules/settings';
+import { minutesShown, readTiming, type Timing } from '../rules/timing';
 
 /** The user's choices that shape the break page. */
 export type BreakPreferences = Pick<Settings, 'sound' | 'voice' | 'theme'>;

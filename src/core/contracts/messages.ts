@@ -1,11 +1,11 @@
 // The messages between the extension's pages and its background: their types and their validation.
 
-import { isPossibleDay, readHistory, type DayTally, type History } from './history';
-import type { ImportResult } from './history-io';
-import type { BreakOutcome } from './schedule';
+import { isPossibleDay, readHistory, type DayTally, type History } from '../rules/history';
+import type { ImportResult } from '../rules/history-io';
+import type { BreakOutcome } from '../rules/schedule';
 import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE } from './extension-paths';
-import { isBreakId, isCount, isPlainObject } from './fields';
-import { isManualCallMinutes, type ManualCallMinutes } from './call';
+import { isBreakId, isCount, isPlainObject } from '../rules/fields';
+import { isManualCallMinutes, type ManualCallMinutes } from '../rules/call';
 
 /**
  * The token the background put in the break page's URL when it showed the break there: a request

@@ -1,7 +1,7 @@
 // Where the pending break shows (overlay in a tab, its own window, a notification): the record the background keeps, and its reader.
 
 import { isPlainObject } from './fields';
-import { isSurfaceToken } from './messages';
+import { isSurfaceToken } from '../contracts/messages';
 
 export type SurfaceKind = 'overlay' | 'window' | 'notification';
 const SURFACE_KINDS: ReadonlySet<unknown> = new Set<SurfaceKind>(['overlay', 'window', 'notification']);
