@@ -142,6 +142,17 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
     );
   }
 
+  /** The attack page in a tab of its own, with a break asked for over it: once the overlay shows its prompt. */
+  async function breakOverAttackPage(): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(`${server.url}/attacks`);
+    await page.bringToFront();
+    await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
+    await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+    return page;
+  }
+
   const ATTACKS: [name: string, attack: string, coversPage: boolean][] = [
     ['the host moved under a display: none ancestor', 'displayNoneAncestor', false],
     ["the host moved into the page's shadow root", 'intoShadowRoot', false],
@@ -153,12 +164,7 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
 
   for (const [name, attack, coversPage] of ATTACKS) {
     it(`${name}: the break is seen over the page or in its window within 3 s, the history unchanged, the tab usable after`, async () => {
-      const page = await session.context.newPage();
-      await page.setViewportSize({ width: 1000, height: 700 });
-      await page.goto(`${server.url}/attacks`);
-      await page.bringToFront();
-      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
-      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      const page = await breakOverAttackPage();
       const breakId = await pendingBreakId(control);
       const tallyBefore = await todaysTally(control);
       const attackedAt = Date.now();
@@ -189,12 +195,7 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
 
   for (const [name, lure] of LURES) {
     it(`a see-through cover over the break: ${name} does nothing; the break is in its window within 3 s, the history unchanged, the tab usable after`, async () => {
-      const page = await session.context.newPage();
-      await page.setViewportSize({ width: 1000, height: 700 });
-      await page.goto(`${server.url}/attacks`);
-      await page.bringToFront();
-      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break:now' }));
-      await waitFor('the overlay', async () => breakFrame(page)?.getByRole('button', { name: /^Start/ }).isVisible(), 10_000);
+      const page = await breakOverAttackPage();
       const frame = breakFrame(page)!;
       // Seen long enough: until the cover comes, Skip would count.
       await frame.locator('html[data-input="answered"]').waitFor();
