@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, waitFor } from '../support/extension';
-import { attackedHostGone, startTestServer, tapsOnPage, type TestServer } from '../support/server';
+import { attackedHostGone, clickTapButton, startTestServer, type TestServer } from '../support/server';
 import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const HOST_TAG = '[data-unhunch-break]';
@@ -89,8 +89,7 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
     expect(await presentation(control)).toMatchObject({ surface: 'window' });
     // The tab is usable again: no host covers it, and a real click reaches the page's button.
     await waitFor('the host to go', async () => (await page.evaluate((tag) => document.querySelector(tag) === null, HOST_TAG)) || null, 2_000);
-    await page.mouse.click(120, 150);
-    await waitFor('the click to reach the page', async () => (await page.evaluate(tapsOnPage)) === 1 || null, 2_000);
+    await clickTapButton(page);
     await page.close();
   }
 
@@ -117,8 +116,7 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
     expect(await presentation(control)).toMatchObject({ surface: where });
     await answerBreak(session, { type: 'break:skip', breakId: (await pendingBreakId(control))! });
     await waitFor('the host to go', async () => (await page.evaluate((tag) => document.querySelector(tag) === null, HOST_TAG)) || null, 3_000);
-    await page.mouse.click(120, 150);
-    await waitFor('the click to reach the page', async () => (await page.evaluate(tapsOnPage)) === 1 || null, 2_000);
+    await clickTapButton(page);
     await page.close();
   });
 
@@ -177,8 +175,7 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
       await answerBreak(session, { type: 'break:skip', breakId: breakId! });
       await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
       if (!coversPage) {
-        await page.mouse.click(120, 150);
-        await waitFor('the click to reach the page', async () => (await page.evaluate(tapsOnPage)) === 1 || null, 2_000);
+        await clickTapButton(page);
       }
       await page.close();
     });
@@ -219,8 +216,7 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
       await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
       // While its transition runs the page takes no clicks either; once it ends it, nothing of ours is in the way.
       await page.evaluate(() => (window as unknown as { attacks: Record<string, () => void> }).attacks.endSeeThroughCover!());
-      await page.mouse.click(120, 150);
-      await waitFor('the click to reach the page', async () => (await page.evaluate(tapsOnPage)) === 1 || null, 2_000);
+      await clickTapButton(page);
       await page.close();
     });
   }

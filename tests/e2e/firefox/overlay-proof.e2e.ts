@@ -4,7 +4,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, FIREFOX_DIST, waitFor } from '../support/extension';
 import { answerBreak, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
-import { attackedHostGone, startTestServer, tapsOnPage, type TestServer } from '../support/server';
+import { attackedHostGone, clickTapButton, startTestServer, type TestServer } from '../support/server';
 import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const HOST_TAG = '[data-unhunch-break]';
@@ -71,12 +71,6 @@ async function visibleBreak(page: Page): Promise<'window' | 'overlay' | null> {
     return 'overlay';
   }
   return null;
-}
-
-async function clickTapButton(page: Page): Promise<void> {
-  const before = await page.evaluate(tapsOnPage);
-  await page.mouse.click(120, 150);
-  await waitFor('the click to reach the page', async () => (await page.evaluate(tapsOnPage)) === before + 1 || null, 2_000);
 }
 
 beforeAll(async () => {
