@@ -255,9 +255,18 @@ async function launchChromiumOnce(opts: LaunchOptions): Promise<ChromiumSession>
       // and the same Playwright Worker, before any look at the targets finds none running. So
       // the running worker gets a mark in its global scope first: stopped means no worker runs,
       // or the one that runs has no mark (a fresh start).
-      const marked = ctx.serviceWorkers().find(isOurs);
       const mark = crypto.randomUUID();
-      await marked?.evaluate((m) => ((globalThis as unknown as { __unhunchTestMark?: string }).__unhunchTestMark = m), mark).catch(() => undefined);
+      const candidate = ctx.serviceWorkers().find(isOurs);
+      // A Worker object of a worker already stopping may never answer: marking is given a second.
+      const marked = candidate
+        ? await Promise.race([
+            candidate.evaluate((m) => ((globalThis as unknown as { __unhunchTestMark?: string }).__unhunchTestMark = m), mark).then(
+              () => true,
+              () => false,
+            ),
+            sleep(1_000).then(() => false),
+          ])
+        : false;
       const closed = (await swTargets()).map((t) => t.targetId);
       for (const targetId of closed) await cdp!.send('Target.closeTarget', { targetId });
       const stillMarked = async (): Promise<boolean> => {
@@ -272,7 +281,7 @@ async function launchChromiumOnce(opts: LaunchOptions): Promise<ChromiumSession>
         async () => {
           const running = (await swTargets()).map((t) => t.targetId);
           if (!closed.some((targetId) => running.includes(targetId))) return true;
-          return marked !== undefined && !(await stillMarked());
+          return marked && !(await stillMarked());
         },
         10_000,
       );
