@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { answerBreak, breakPages, chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, recordSpeech, SCREENSHOTS_DIR, speechRecorded, waitFor, type DevOverrides } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, type DevOverrides, recordSpeech, SCREENSHOTS_DIR, speechRecorded, todaysTallyInPage, waitFor } from '../support/extension';
 import { breakCardClippingInPage } from '../support/layout';
 import { BREAK_PAGE } from '../../../src/core/contracts/extension-paths';
 
@@ -24,12 +24,7 @@ declare const chrome: {
 };
 
 async function storedTally(control: Page): Promise<Record<string, number>> {
-  return control.evaluate(async () => {
-    const { history } = (await chrome.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
-    const d = new Date();
-    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    return history?.[key] ?? {};
-  });
+  return control.evaluate(todaysTallyInPage);
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, waitFor } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, todaysTallyInPage, waitFor } from '../support/extension';
 import { attackedHostGone, clickTapButton, startTestServer, type TestServer } from '../support/server';
 import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
@@ -39,12 +39,7 @@ async function startedAt(control: Page): Promise<number | null> {
 }
 
 async function todaysTally(control: Page): Promise<Record<string, number>> {
-  return control.evaluate(async () => {
-    const { history } = (await chrome.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
-    const d = new Date();
-    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    return history?.[key] ?? {};
-  });
+  return control.evaluate(todaysTallyInPage);
 }
 
 async function presentation(control: Page): Promise<{ surface: string } | undefined> {

@@ -3,7 +3,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, launchChromium, type ChromiumSession, closeWelcomeTab } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, waitFor, type DevOverrides } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, type DevOverrides, todaysTallyInPage, waitFor } from '../support/extension';
 import { startTestServer, TEST_PAGES, whatClaimsHostSaw, type TestServer } from '../support/server';
 import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
@@ -59,12 +59,7 @@ async function presentation(control: Page): Promise<StoredPresentation | undefin
 }
 
 async function todaysTally(control: Page): Promise<Record<string, number>> {
-  return control.evaluate(async () => {
-    const { history } = (await chrome.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
-    const d = new Date();
-    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    return history?.[key] ?? {};
-  });
+  return control.evaluate(todaysTallyInPage);
 }
 
 async function pendingBreakId(control: Page): Promise<number | null> {

@@ -2,7 +2,7 @@
 // to load) or the page hides it, the break moves into its window within seconds and the tab is usable again.
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, FIREFOX_DIST, waitFor } from '../support/extension';
+import { describeWithBrowser, FIREFOX_DIST, todaysTallyInPage, waitFor } from '../support/extension';
 import { answerBreak, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
 import { attackedHostGone, clickTapButton, startTestServer, type TestServer } from '../support/server';
 import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
@@ -38,12 +38,7 @@ async function startedAt(): Promise<number | null> {
 }
 
 async function todaysTally(): Promise<Record<string, number>> {
-  return control.evaluate(async () => {
-    const { history } = (await browser.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
-    const d = new Date();
-    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    return history?.[key] ?? {};
-  });
+  return control.evaluate(todaysTallyInPage);
 }
 
 async function presentation(): Promise<{ surface: string } | undefined> {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTING_KEYS } from '../../../src/core/rules/settings-schema';
-import { describeWithBrowser, FIREFOX_DIST, waitFor, type DevOverrides } from '../support/extension';
+import { describeWithBrowser, type DevOverrides, FIREFOX_DIST, todaysTallyInPage, waitFor } from '../support/extension';
 import { describeOverflow, findOverflowingText } from '../support/layout';
 import { answerBreak, findExtensionTab, firefoxAvailable, launchFirefox, waitForExtensionFrame, type FirefoxSession } from '../support/firefox';
 import { startTestServer, TEST_PAGES, whatClaimsHostSaw, type TestServer } from '../support/server';
@@ -49,12 +49,7 @@ async function pendingBreakId(control: Page): Promise<number | null> {
 }
 
 async function todaysTally(control: Page): Promise<Record<string, number>> {
-  return control.evaluate(async () => {
-    const { history } = (await browser.storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
-    const d = new Date();
-    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    return history?.[key] ?? {};
-  });
+  return control.evaluate(todaysTallyInPage);
 }
 
 async function storedSettings(page: Page): Promise<Record<string, unknown> | undefined> {

@@ -121,3 +121,16 @@ export function sendFromBreakPage(action: BreakAction): boolean {
   void runtime.sendMessage({ ...action, token }).catch(() => undefined);
   return true;
 }
+
+/**
+ * Evaluated inside one of the extension's pages (either browser): today's tally in the stored
+ * history, by the local day, as the product keys it; {} when nothing is recorded yet.
+ */
+export async function todaysTallyInPage(): Promise<Record<string, number>> {
+  const api = globalThis as unknown as { browser?: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } }; chrome?: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
+  const storage = (api.browser ?? api.chrome)!.storage;
+  const { history } = (await storage.local.get('history')) as { history?: Record<string, Record<string, number>> };
+  const d = new Date();
+  const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return history?.[key] ?? {};
+}
