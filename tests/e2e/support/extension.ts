@@ -108,17 +108,22 @@ export type BreakAction = { type: 'break:start' | 'break:snooze' | 'break:skip' 
  * Evaluated inside a break page (the overlay's frame or the break window): sends `action` as its
  * buttons do, naming the token the background put in its URL, and returns at once (the answer may
  * take the page down with it). Only the page showing the break may drive it, so tests answer a
- * break there, not from a control page; they then wait for what the action does.
+ * break there, not from a control page; they then wait for what the action does. A page the break
+ * has just left (an overlay frame that is being taken down as the break moves to its window) still
+ * has a token, but not the stored presentation's: the background would refuse it, so it sends nothing.
  */
-export function sendFromBreakPage(action: BreakAction): boolean {
-  const api = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-  const runtime = (api.browser ?? api.chrome)?.runtime;
+export async function sendFromBreakPage(action: BreakAction): Promise<boolean> {
+  type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+  const api = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const extension = api.browser ?? api.chrome;
   const params = new URLSearchParams(location.search);
   const token = params.get('token');
   // The page of another break (say, one still showing Done) would be refused: not this one.
   const shown = (JSON.parse(params.get('prompt') ?? 'null') as { prompt?: { breakId?: number } } | null)?.prompt?.breakId;
-  if (!runtime || !token || (shown !== undefined && shown !== action.breakId)) return false;
-  void runtime.sendMessage({ ...action, token }).catch(() => undefined);
+  if (!extension?.runtime || !token || (shown !== undefined && shown !== action.breakId)) return false;
+  const { presentation } = (await extension.storage.local.get('presentation')) as { presentation?: { token?: string } };
+  if (presentation?.token !== token) return false;
+  void extension.runtime.sendMessage({ ...action, token }).catch(() => undefined);
   return true;
 }
 
