@@ -168,6 +168,7 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
       expect(await pendingBreakId(control)).toBe(breakId);
       expect(await todaysTally(control)).toEqual(tallyBefore);
       await answerBreak(session, { type: 'break:skip', breakId: breakId! });
+      await waitFor('the break skipped', async () => (await pendingBreakId(control)) !== breakId);
       await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
       if (!coversPage) {
         await clickTapButton(page);
@@ -208,6 +209,7 @@ describeWithBrowser('Chromium: the overlay proves that it shows', chromiumAvaila
       expect(await pendingBreakId(control)).toBe(breakId);
       expect(await todaysTally(control)).toEqual(tallyBefore);
       await answerBreak(session, { type: 'break:skip', breakId: breakId! });
+      await waitFor('the break skipped', async () => (await pendingBreakId(control)) !== breakId);
       await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
       // While its transition runs the page takes no clicks either; once it ends it, nothing of ours is in the way.
       await page.evaluate(() => (window as unknown as { attacks: Record<string, () => void> }).attacks.endSeeThroughCover!());

@@ -180,6 +180,7 @@ describeWithBrowser('Firefox: the overlay proves that it shows', firefoxAvailabl
       expect(await pendingBreakId()).toBe(breakId);
       expect(await todaysTally()).toEqual(tallyBefore);
       await answerBreak(session, { type: 'break:skip', breakId: breakId! });
+      await waitFor('the break skipped', async () => (await pendingBreakId()) !== breakId);
       await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
       if (!coversPage) await clickTapButton(page);
       await page.close();
@@ -224,6 +225,7 @@ describeWithBrowser('Firefox: the overlay proves that it shows', firefoxAvailabl
       expect(await pendingBreakId()).toBe(breakId);
       expect(await todaysTally()).toEqual(tallyBefore);
       await answerBreak(session, { type: 'break:skip', breakId: breakId! });
+      await waitFor('the break skipped', async () => (await pendingBreakId()) !== breakId);
       await waitFor('the overlay to go', async () => (await page.evaluate(attackedHostGone)) || null, 3_000);
       // While its transition runs the page takes no clicks either; once it ends it, nothing of ours is in the way.
       await page.evaluate(() => (window as unknown as { attacks: Record<string, () => void> }).attacks.endSeeThroughCover!());
