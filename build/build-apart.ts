@@ -1,0 +1,30 @@
+// Builds one entry apart from the shared build, in memory: the worker, the break page and the overlay script each need their own.
+import { resolve } from 'node:path';
+import { build, type PluginOption, type Rollup } from 'vite';
+
+/** The project root: the apart builds resolve their entries and imports from it. */
+export const ROOT = resolve(import.meta.dirname, '..');
+
+/** Builds `input` on its own, minified like the shared build; returns its files without writing them. */
+export async function buildApart(
+  input: string,
+  plugins: PluginOption[],
+  rollupOptions: { output: Rollup.OutputOptions },
+  options: { cssCodeSplit?: boolean } = {},
+): Promise<(Rollup.OutputChunk | Rollup.OutputAsset)[]> {
+  const result = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    plugins,
+    build: { write: false, target: 'es2022', minify: true, sourcemap: false, modulePreload: false, ...options, rollupOptions: { input, ...rollupOptions } },
+  });
+  return (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
+}
+
+/** The one script `outputs` builds into; `what` names the entry in the error when there are more. */
+export function onlyChunk(outputs: (Rollup.OutputChunk | Rollup.OutputAsset)[], what: string): Rollup.OutputChunk {
+  const chunks = outputs.filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`${what} did not build into one file: ${chunks.map((c) => c.fileName).join(', ')}`);
+  return chunks[0]!;
+}
