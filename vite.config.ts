@@ -9,7 +9,6 @@ import { manifestFor, type Target } from './build/manifest.ts';
 import { overlayScript } from './build/overlay-script.ts';
 import { selfContainedBreakPage } from './build/self-contained-break-page.ts';
 import { selfContainedWorker } from './build/self-contained-worker.ts';
-import { keepOnlyDeclaredWebAccessibleResources } from './build/web-accessible-resources.ts';
 import { BREAK_PAGE, WELCOME_PAGE } from './src/core/contracts/extension-paths.ts';
 
 export default defineConfig(({ mode }) => {
@@ -20,7 +19,6 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
-      keepOnlyDeclaredWebAccessibleResources(outDir),
       selfContainedBreakPage(),
       overlayScript(),
       compactLocales(outDir),
