@@ -21,8 +21,8 @@ export default defineConfig(({ mode }) => {
       crx({ manifest: manifestFor(target), browser: target }),
       selfContainedBreakPage(),
       overlayScript(),
-      compactLocales(outDir),
-      selfContainedWorker(outDir),
+      compactLocales(),
+      selfContainedWorker(),
     ],
     build: {
       outDir,

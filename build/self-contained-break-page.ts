@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 import { BREAK_PAGE } from '../src/core/contracts/extension-paths.ts';
-import { buildApart, ROOT } from './build-apart.ts';
+import { buildApart, dropChunksOnlyLoadedBy, ROOT } from './build-apart.ts';
 
 const BREAK_PAGE_ENTRY = resolve(ROOT, 'src/pages/break/main.tsx');
 
@@ -39,7 +39,7 @@ export function selfContainedBreakPage(): Plugin {
       const styles = outputs.filter((file): file is Rollup.OutputAsset => file.type === 'asset' && file.fileName.endsWith('.css'));
       if (scripts.length !== 1 || styles.length !== 1) this.error(`the break page did not build into one script and one stylesheet: ${outputs.map((f) => f.fileName).join(', ')}`);
 
-      removeChunksOnlyReachableFrom(bundle, entry);
+      dropChunksOnlyLoadedBy(bundle, entry);
       for (const file of outputs) {
         this.emitFile({ type: 'asset', fileName: file.fileName, source: file.type === 'chunk' ? file.code : file.source });
       }
@@ -50,26 +50,4 @@ export function selfContainedBreakPage(): Plugin {
         .replace(/\s*<\/head>/, `\n    ${tags}\n  </head>`);
     },
   };
-}
-
-/** Drops `entry`'s chunks (and their stylesheets) that no other entry of the shared build loads. */
-function removeChunksOnlyReachableFrom(bundle: Rollup.OutputBundle, entry: Rollup.OutputChunk): void {
-  const chunks = new Map(Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])));
-  const reach = (roots: Rollup.OutputChunk[]): Set<string> => {
-    const seen = new Set<string>();
-    const queue = [...roots];
-    for (let chunk = queue.pop(); chunk; chunk = queue.pop()) {
-      if (seen.has(chunk.fileName)) continue;
-      seen.add(chunk.fileName);
-      for (const name of [...chunk.imports, ...chunk.dynamicImports]) if (chunks.has(name)) queue.push(chunks.get(name)!);
-    }
-    return seen;
-  };
-  const kept = reach([...chunks.values()].filter((chunk) => chunk.isEntry && chunk !== entry));
-  const dropped = [...reach([entry])].filter((name) => !kept.has(name));
-  const keptCss = new Set([...kept].flatMap((name) => [...(chunks.get(name)!.viteMetadata?.importedCss ?? [])]));
-  for (const name of dropped) {
-    for (const css of chunks.get(name)!.viteMetadata?.importedCss ?? []) if (!keptCss.has(css)) delete bundle[css];
-    delete bundle[name];
-  }
 }
