@@ -1,5 +1,5 @@
-// Builds one browser's package from the root manifest.json: `vite build --mode chrome|firefox`.
-// What the build does beyond crxjs lives in build/, one plugin a file, each saying why it exists.
+// Builds one browser's package from the root manifest.json: `vite build --mode chrome|firefox`
+// (`npm run dev` adds --watch). What the build does beyond crxjs lives in build/, a plugin a file.
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
@@ -13,32 +13,15 @@ import { BREAK_PAGE, WELCOME_PAGE } from './src/core/contracts/extension-paths.t
 
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
-  // UNHUNCH_OUT_DIR lets parallel work build elsewhere; `dist/chrome` and `dist/firefox` are the contract.
-  const outDir = resolve(process.env.UNHUNCH_OUT_DIR ?? resolve(import.meta.dirname, 'dist'), target);
   return {
-    plugins: [
-      preact(),
-      crx({ manifest: manifestFor(target), browser: target }),
-      selfContainedBreakPage(),
-      overlayScript(),
-      compactLocales(),
-      selfContainedWorker(),
-    ],
+    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target }), selfContainedBreakPage(), overlayScript(), compactLocales(), selfContainedWorker()],
     build: {
-      outDir,
+      // UNHUNCH_OUT_DIR lets parallel work build elsewhere; `dist/chrome` and `dist/firefox` are the contract.
+      outDir: resolve(process.env.UNHUNCH_OUT_DIR ?? resolve(import.meta.dirname, 'dist'), target),
       emptyOutDir: true,
       target: 'es2022',
-      // Every wake-up of the worker parses its whole script, and the break page's first paint waits for its own.
-      minify: true,
-      sourcemap: false,
-      rollupOptions: {
-        // Pages not named in the manifest must be listed or crxjs copies them raw.
-        input: {
-          break: resolve(import.meta.dirname, BREAK_PAGE),
-          welcome: resolve(import.meta.dirname, WELCOME_PAGE),
-        },
-      },
+      // Pages not named in the manifest must be listed or crxjs copies them raw.
+      rollupOptions: { input: { break: BREAK_PAGE, welcome: WELCOME_PAGE } },
     },
-    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };
 });

@@ -1,4 +1,5 @@
 // Why: `scripting.executeScript({ files })` runs a classic script, so the overlay is built on its own as one self-contained IIFE.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { OVERLAY_SCRIPT } from '../src/core/contracts/extension-paths.ts';
@@ -15,8 +16,10 @@ export function overlayScript(): Plugin {
     name: 'unhunch:overlay-script',
     apply: 'build',
     async generateBundle() {
-      const outputs = await buildApart(OVERLAY_ENTRY, [], { output: { format: 'iife', codeSplitting: false } });
-      this.emitFile({ type: 'asset', fileName: OVERLAY_SCRIPT, source: onlyChunk(outputs, 'the overlay script').code });
+      const chunk = onlyChunk(await buildApart(OVERLAY_ENTRY, [], { output: { format: 'iife', codeSplitting: false } }), 'the overlay script');
+      this.emitFile({ type: 'asset', fileName: OVERLAY_SCRIPT, source: chunk.code });
+      // Its sources are in no module graph of the shared build: a watch build (`npm run dev`) must still see them change.
+      for (const id of chunk.moduleIds) if (existsSync(id)) this.addWatchFile(id);
     },
   };
 }
