@@ -20,7 +20,7 @@ const report = smoke ? ['--reporter=default', '--reporter=json', `--outputFile.j
 // The bench measures whatever build it finds; one older than the sources would quietly measure old code.
 const outDir = path.resolve(root, process.env.UNHUNCH_OUT_DIR ?? 'dist');
 const builtAt = (target) => fs.statSync(path.join(outDir, target, 'manifest.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-const sources = ['manifest.json', 'vite.config.ts', 'src', 'public'].flatMap((entry) => {
+const sources = ['manifest.json', 'vite.config.ts', 'build', 'src', 'public'].flatMap((entry) => {
   const full = path.join(root, entry);
   if (!fs.statSync(full).isDirectory()) return [full];
   return fs.readdirSync(full, { recursive: true }).map((name) => path.join(full, name));
