@@ -14,7 +14,7 @@ import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON } from './notifications';
 import { presentBreak, surfaceOf } from './present';
 import { refuseOverlay } from './surfaces/overlay';
 import { dispatch, inQueue } from './scheduler';
-import { loadPresentation, loadSnapshot, watchPresentation } from './storage';
+import { loadPresentation, loadSnapshot, watchPresentation, type Snapshot } from './storage';
 import { isShownBy, sameSurface, type AskedFrom, type Presentation, type SurfaceSender } from '../core/rules/presentation';
 import { RETURN_HINT_KEY } from '../core/contracts/storage-keys';
 import { ownPageOf, SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/contracts/messages';
@@ -90,17 +90,16 @@ function armRecheck(): void {
 
 /** The recheck alarm fired: back in the browser, the break moves there; still away, look again later. */
 export async function recheckNotification(): Promise<void> {
-  await whilePending((p) => p.surface === 'notification', presentAgain);
-  if ((await inQueue(loadPresentation))?.surface === 'notification') armRecheck();
+  if ((await presentAgain((p) => p.surface === 'notification'))?.surface === 'notification') armRecheck();
 }
 
 const onFocusChanged = (windowId: number) => {
   // Back from another program while the break waits in a notification: show it in the browser.
-  if (windowId !== WINDOW_ID_NONE) void whilePending((p) => p.surface === 'notification', presentAgain);
+  if (windowId !== WINDOW_ID_NONE) void presentAgain((p) => p.surface === 'notification');
 };
 const onNotificationClicked = (notificationId: string) => {
   // The person asked for the break: it shows over the current tab of the window they were last in.
-  if (notificationId === BREAK_NOTIFICATION) void whilePending(() => true, (p) => inQueue(() => presentBreak(p.breakId, p, FROM_NOTIFICATION)));
+  if (notificationId === BREAK_NOTIFICATION) void presentAgain(() => true, FROM_NOTIFICATION);
 };
 const onNotificationButton = (notificationId: string, buttonIndex: number) => {
   if (notificationId === BREAK_NOTIFICATION) void notificationButton(buttonIndex);
@@ -215,8 +214,7 @@ async function surfaceGone(presentation: Presentation): Promise<void> {
  * page that put it back) proves itself again: its page must connect within the grace time.
  */
 async function presentAgainAndExpect(presentation: Presentation): Promise<void> {
-  await presentAgain(presentation);
-  const now = await inQueue(loadPresentation);
+  const now = await presentAgain((p) => p.breakId === presentation.breakId);
   if (now?.surface === 'overlay' && now.breakId === presentation.breakId && sameSurface(now, presentation)) void expectPort(now);
 }
 
@@ -229,7 +227,10 @@ async function presentAgainAndExpect(presentation: Presentation): Promise<void> 
  */
 async function neverConnected(presentation: Presentation): Promise<void> {
   if (presentation.surface !== 'overlay') return surfaceGone(presentation);
-  if (await refuseOverlay(presentation, CONNECT_GRACE_MS / 2)) return presentAgain(presentation);
+  if (await refuseOverlay(presentation, CONNECT_GRACE_MS / 2)) {
+    await presentAgain((p) => p.breakId === presentation.breakId);
+    return;
+  }
   return presentAgainAndExpect(presentation);
 }
 
@@ -250,17 +251,29 @@ async function expectPort(presentation: Presentation): Promise<void> {
 
 // --- Shared ---
 
-/** Runs `then` when a break is pending and the surface showing it matches `which`. */
-async function whilePending(which: (presentation: Presentation) => boolean, then: (presentation: Presentation) => Promise<unknown>): Promise<void> {
-  const { state, presentation } = await inQueue(() => loadSnapshot(Date.now()));
-  if (!presentation || !which(presentation)) return;
-  if (state.mode.kind !== 'due' || state.mode.breakId !== presentation.breakId) return;
-  await then(presentation);
+/** Where the pending break shows; null when no break is pending or it shows nowhere. */
+function pendingPresentation({ state, presentation }: Snapshot): Presentation | null {
+  return presentation && state.mode.kind === 'due' && state.mode.breakId === presentation.breakId ? presentation : null;
 }
 
-/** Shows the break again where the user is now, its surface `presentation` being gone or in the wrong place. */
-function presentAgain(presentation: Presentation): Promise<void> {
-  return inQueue(() => presentBreak(presentation.breakId, presentation));
+/** Runs `then` (after the queue task that looked) when a break is pending and the surface showing it matches `which`. */
+async function whilePending(which: (presentation: Presentation) => boolean, then: (presentation: Presentation) => Promise<unknown>): Promise<void> {
+  const presentation = pendingPresentation(await inQueue(() => loadSnapshot(Date.now())));
+  if (presentation && which(presentation)) await then(presentation);
+}
+
+/**
+ * Shows the pending break again where the user is now, if the surface showing it matches `which`
+ * (it is gone, or in the wrong place): looked at and shown in one queue task, from the snapshot
+ * loaded there. Resolves to where the break shows after.
+ */
+function presentAgain(which: (presentation: Presentation) => boolean, askedFrom: AskedFrom | null = null): Promise<Presentation | null> {
+  return inQueue(async () => {
+    const snapshot = await loadSnapshot(Date.now());
+    const pending = pendingPresentation(snapshot);
+    if (!pending || !which(pending)) return snapshot.presentation;
+    return presentBreak(pending.breakId, snapshot, askedFrom);
+  });
 }
 
 async function notificationButton(buttonIndex: number): Promise<void> {
@@ -274,7 +287,7 @@ async function notificationButton(buttonIndex: number): Promise<void> {
       if (buttonIndex !== NOTIFICATION_BUTTON.start) return;
       // Started first, so the break page opens straight into the routine.
       await dispatch({ type: 'user:start', breakId });
-      await inQueue(async () => presentBreak(breakId, await loadPresentation(), FROM_NOTIFICATION));
+      await presentAgain((p) => p.breakId === breakId, FROM_NOTIFICATION);
     },
   );
 }

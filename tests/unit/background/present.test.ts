@@ -692,7 +692,7 @@ describe('following the break', () => {
 
 describe('a break held for a call up to the limit', () => {
   it('is offered as a silent notification, never over the page, and stays there while the call goes on', async () => {
-    const { scheduler, present } = await freshBackground();
+    const { scheduler, present, storage } = await freshBackground();
     const { initialScheduleState } = await import('../../../src/core/rules/schedule');
     world.overlay.set(1, 'shown');
     const now = Date.now();
@@ -715,7 +715,7 @@ describe('a break held for a call up to the limit', () => {
     expect(world.injections).toHaveLength(0);
     expect(world.createdWindows).toHaveLength(0);
     // The browser focused again (the surface listeners ask to show it where the person is): it stays a notification.
-    await present.presentBreak(1, { breakId: 1, surface: 'notification' });
+    await scheduler.inQueue(async () => present.presentBreak(1, await storage.loadSnapshot(Date.now())));
     expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
     expect(world.injections).toHaveLength(0);
   });
