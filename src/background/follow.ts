@@ -13,8 +13,9 @@ import { pause } from './pause';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON } from './notifications';
 import { presentBreak, surfaceOf } from './present';
 import { refuseOverlay } from './surfaces/overlay';
+// A cycle with scheduler.ts, which calls followPresentation after every effect that moves the break (see there).
 import { dispatch, inQueue } from './scheduler';
-import { loadPresentation, loadSnapshot, watchPresentation, type Snapshot } from './storage';
+import { loadPresentation, loadSnapshot, type Snapshot } from './storage';
 import { isShownBy, sameSurface, type AskedFrom, type Presentation, type SurfaceSender } from '../core/rules/presentation';
 import { RETURN_HINT_KEY } from '../core/contracts/storage-keys';
 import { ownPageOf, SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/contracts/messages';
@@ -53,14 +54,16 @@ export function registerSurfaceListeners(): void {
   // Registered now, at the top level, if a break may be waiting in a notification: only a
   // listener added here receives the event that woke a stopped background.
   listenForReturn(eventPageHint(RETURN_HINT_KEY) ?? true);
-  watchPresentation(followPresentation);
   void inQueue(loadPresentation).then(followPresentation, () => undefined);
 }
 
 let followed: Presentation | null = null;
 
-/** Where the break shows changed (or is learnt at start-up): listen for what that surface needs. */
-function followPresentation(presentation: Presentation | null): void {
+/**
+ * Where the break shows changed (or is learnt at start-up): listen for what that surface needs.
+ * Called in the queue by whoever changed it: the scheduler after an effect, `presentAgain` here.
+ */
+export function followPresentation(presentation: Presentation | null): void {
   const inNotification = presentation?.surface === 'notification';
   listenForReturn(inNotification);
   if (inNotification) armRecheck();
@@ -272,7 +275,9 @@ function presentAgain(which: (presentation: Presentation) => boolean, askedFrom:
     const snapshot = await loadSnapshot(Date.now());
     const pending = pendingPresentation(snapshot);
     if (!pending || !which(pending)) return snapshot.presentation;
-    return presentBreak(pending.breakId, snapshot, askedFrom);
+    const shown = await presentBreak(pending.breakId, snapshot, askedFrom);
+    if (shown !== snapshot.presentation) followPresentation(shown);
+    return shown;
   });
 }
 

@@ -9,6 +9,11 @@ import { findCallSignal } from './call';
 import { updateBadge } from './badge';
 import { notifyHeadsUp } from './heads-up';
 import { dismissBreak, presentBreak, presentBreakQuietly, withdrawBreak } from './present';
+// An import cycle, which only a callback registered at start-up would avoid (issue 17 removed
+// that one: a subscription no import showed). Every effect that moves the break is followed
+// here, and following it can step the scheduler again (a closed break window is a snooze, the
+// notification's buttons). Neither module uses the other at its top level.
+import { followPresentation } from './follow';
 import { loadSnapshot, type Snapshot } from './storage';
 import { BROWSER_SESSION_KEY, HISTORY_KEY, RUNNING_VERSION_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/contracts/storage-keys';
 
@@ -97,7 +102,12 @@ async function process(event: ScheduleEvent): Promise<Processed> {
   // The effects get the state after the step, and each the presentation the one before it left:
   // nothing between the event and the surface reads storage again.
   let snapshot: Snapshot = { ...before, state, history };
-  for (const effect of effects) snapshot = { ...snapshot, presentation: await runEffect(effect, snapshot, now) };
+  for (const effect of effects) {
+    const presentation = await runEffect(effect, snapshot, now);
+    if (presentation === snapshot.presentation) continue;
+    followPresentation(presentation);
+    snapshot = { ...snapshot, presentation };
+  }
   await updateBadge(state, now, snapshot.timing, snapshot.settings.badgeMinutes);
   stayLoadedWhileAway(state.activity, snapshot.settings.idleDetectionSeconds, () => void dispatch({ type: 'activity', activity: 'active' }));
   return { snapshot, state, history, now };

@@ -403,6 +403,11 @@ async function connectBreakPage(
   return port;
 }
 
+/** Whether the notification surface's listeners (focus back in the browser, a click, a button) are there. */
+function returnListeners(): boolean[] {
+  return [fakeBrowser.windows.onFocusChanged, fakeBrowser.notifications.onClicked, fakeBrowser.notifications.onButtonClicked].map((e) => e.hasListeners());
+}
+
 async function afterSettling(): Promise<void> {
   await vi.advanceTimersByTimeAsync(2_000);
 }
@@ -669,14 +674,37 @@ describe('following the break', () => {
 
   it('listens for focus and notification clicks only while the break waits in a notification', async () => {
     const { scheduler } = await withListeners();
-    const listening = () => [fakeBrowser.windows.onFocusChanged, fakeBrowser.notifications.onClicked, fakeBrowser.notifications.onButtonClicked].map((e) => e.hasListeners());
     await scheduler.inQueue(async () => undefined);
-    expect(listening()).toEqual([false, false, false]);
+    expect(returnListeners()).toEqual([false, false, false]);
     world.lastFocused!.focused = false;
     await scheduler.dispatch({ type: 'user:break-now' });
-    expect(listening()).toEqual([true, true, true]);
+    expect(returnListeners()).toEqual([true, true, true]);
     await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
-    expect(listening()).toEqual([false, false, false]);
+    expect(returnListeners()).toEqual([false, false, false]);
+  });
+
+  it('the scheduler hands every move of the break to follow.ts itself: a break shown in a notification brings its listeners and recheck with nothing registered to watch', async () => {
+    // No registerSurfaceListeners: following depends on no callback set up at start-up.
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(returnListeners()).toEqual([true, true, true]);
+    expect(await fakeBrowser.alarms.get('unhunch:notification-recheck')).toBeDefined();
+    await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
+    expect(returnListeners()).toEqual([false, false, false]);
+    expect(await fakeBrowser.alarms.get('unhunch:notification-recheck')).toBeUndefined();
+  });
+
+  it('a break that leaves a gone overlay for a notification (the person is in another program) brings the notification listeners with it', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage(TAB_1);
+    expect(returnListeners()).toEqual([false, false, false]);
+    world.lastFocused!.focused = false;
+    await page.gone();
+    await vi.waitFor(async () => expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' }), { timeout: 2_000 });
+    expect(returnListeners()).toEqual([true, true, true]);
   });
 
   it('opens the window when the page keeps removing the overlay: the overlay script gave up, its frame went', async () => {
