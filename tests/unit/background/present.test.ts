@@ -37,6 +37,7 @@ function focusedBrowser(type = 'normal') {
 async function freshBackground() {
   // A previous background's pauses (settling, waiting for a page to connect) must not act in this test.
   vi.clearAllTimers();
+  vi.restoreAllMocks();
   vi.resetModules();
   fakeBrowser.reset();
   world.activeTabId = 1;
@@ -300,6 +301,36 @@ describe('choosing the break surface', () => {
     await scheduler.dispatch({ type: 'user:break-now' });
     expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 1 });
     expect(notifications()).toEqual({});
+  });
+});
+
+describe('one data path: the effects get the state after the step', () => {
+  it('an alarm that makes the break due paints it from the stepped state: no storage read between the step and the overlay showing it', async () => {
+    const { scheduler } = await freshBackground();
+    const { initialScheduleState } = await import('../../../src/core/rules/schedule');
+    const { hintFrom } = await import('../../../src/core/contracts/break-view');
+    world.overlay.set(1, 'shown');
+    const now = Date.now();
+    // Thirty-one minutes of work at the default thirty, last looked at a moment ago: the alarm makes the break due.
+    await fakeBrowser.storage.local.set({ schedule: { ...initialScheduleState(now - 31 * 60_000), alarmAt: now, lastSeenAt: now - 1_000 } });
+    const reads = [vi.spyOn(fakeBrowser.storage.local, 'get'), vi.spyOn(fakeBrowser.storage.sync, 'get'), vi.spyOn(fakeBrowser.storage.session, 'get')];
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const injections = vi.spyOn(fakeBrowser.scripting as unknown as { executeScript(injection: Injection): Promise<unknown> }, 'executeScript');
+
+    await scheduler.dispatch({ type: 'alarm' });
+
+    const stepSaved = writes.mock.calls.findIndex(([items]) => 'schedule' in items);
+    const shown = injections.mock.calls.findIndex(([injection]) => injection.args !== undefined);
+    expect(stepSaved).toBeGreaterThanOrEqual(0);
+    expect(shown).toBeGreaterThanOrEqual(0);
+    const [from, to] = [writes.mock.invocationCallOrder[stepSaved]!, injections.mock.invocationCallOrder[shown]!];
+    const readsBetween = reads.flatMap((read) => read.mock.invocationCallOrder.filter((order) => order > from && order < to));
+    expect(readsBetween).toEqual([]);
+    // The overlay's page paints the due break's prompt, which only the state after the step has.
+    const [breakId, query] = injections.mock.calls[shown]![0].args as [number, string];
+    expect(breakId).toBe(1);
+    expect(hintFrom(new URLSearchParams(query))?.prompt).toMatchObject({ breakId: 1, started: false });
+    expect(await storedPresentation()).toMatchObject({ breakId: 1, surface: 'overlay', tabId: 1 });
   });
 });
 
