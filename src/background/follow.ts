@@ -24,17 +24,34 @@ import { BREAK_PAGE } from '../core/contracts/extension-paths';
 const WINDOW_ID_NONE = -1;
 /**
  * How long a surface may be without a port before the break moves: an overlay the page removed
- * once is put back by the overlay script and its frame connects again well within this; a tab
- * that closes needs this long before the tab that takes its place is active.
+ * once is put back by the overlay script and its frame connects again well within this; and it
+ * outlasts a closing tab's settling (present.ts: TAB_SETTLE_MS), so the break then moves to the
+ * tab that took its place.
  */
 const PORTLESS_GRACE_MS = 300;
 /**
- * A break page connects as soon as it has loaded, and again at once after the background was
- * stopped under it; a surface with no port after this long went before it could say so (a tab
- * closed while the overlay was still loading, a page that went while the background was down).
+ * How long a new surface's page has to connect. A break page connects as soon as it has loaded,
+ * and again at once after the background was stopped under it; a surface with no port after this
+ * long went before it could say so (a tab closed while the overlay was still loading, a page that
+ * went while the background was down). A break page has painted within half a second of the alarm
+ * at p95 even in a loaded bench run (README § Performance): three times that is room for a busier
+ * machine.
  */
 const CONNECT_GRACE_MS = 1_500;
-const LOOK_AGAIN_MS = 250;
+/**
+ * While a new surface's page has not connected, how often its tab or window is looked for: a
+ * closed one would never connect. Often enough that a surface closed before its page connected
+ * moves the break about as soon as one whose page let go of its port (PORTLESS_GRACE_MS); each
+ * look is one `tabs.get` or `windows.get`.
+ */
+const CLOSED_CHECK_MS = 250;
+/**
+ * An overlay shown this long whose page never connected failed to load, and is given up; one
+ * shown for less came with a later show (its tab went to another page meanwhile) and gets a grace
+ * of its own. The overlay a grace was for is the whole grace old when asked: half of it tells the
+ * two apart with room either way.
+ */
+const SILENT_OVERLAY_AGE_MS = CONNECT_GRACE_MS / 2;
 
 /** A break page's open port: which break it shows with which token (its word), and where (the browser's sender facts). */
 interface SurfacePort extends SurfaceSender {
@@ -230,7 +247,7 @@ async function presentAgainAndExpect(presentation: Presentation): Promise<void> 
  */
 async function neverConnected(presentation: Presentation): Promise<void> {
   if (presentation.surface !== 'overlay') return surfaceGone(presentation);
-  if (await refuseOverlay(presentation, CONNECT_GRACE_MS / 2)) {
+  if (await refuseOverlay(presentation, SILENT_OVERLAY_AGE_MS)) {
     await presentAgain((p) => p.breakId === presentation.breakId);
     return;
   }
@@ -244,8 +261,8 @@ async function neverConnected(presentation: Presentation): Promise<void> {
  */
 async function expectPort(presentation: Presentation): Promise<void> {
   const expected = (p: Presentation) => sameSurface(p, presentation) && p.breakId === presentation.breakId && !isShownByOpenPort(p);
-  for (let waitedMs = 0; waitedMs < CONNECT_GRACE_MS; waitedMs += LOOK_AGAIN_MS) {
-    await pause(LOOK_AGAIN_MS);
+  for (let waitedMs = 0; waitedMs < CONNECT_GRACE_MS; waitedMs += CLOSED_CHECK_MS) {
+    await pause(CLOSED_CHECK_MS);
     if (!expected(presentation)) return;
     if (!(await surfaceOf(presentation).exists(presentation))) break;
   }

@@ -20,7 +20,12 @@ import { windowSurface } from './surfaces/window';
 /** In order of preference; the window, last, always shows. */
 const SURFACES: readonly BreakSurface[] = [notificationSurface, overlaySurface, windowSurface];
 
-/** A tab that is closing or navigating refuses scripts for a moment; look again after this. */
+/**
+ * How long a tab that closes or navigates takes to settle: it refuses scripts meanwhile, and the
+ * tab that takes a closed one's place is active only after it; where the user is is looked for
+ * again after this. A quarter second is enough in both browsers' e2e tests of a closed, a
+ * navigated and a reloaded tab, and too short to notice.
+ */
 const TAB_SETTLE_MS = 250;
 
 export function surfaceOf(presentation: Presentation): BreakSurface {
