@@ -81,16 +81,20 @@ let followed: Presentation | null = null;
  * Called in the queue by whoever changed it: the scheduler after an effect, `presentAgain` here.
  */
 export function followPresentation(presentation: Presentation | null): void {
-  const inNotification = presentation?.surface === 'notification';
-  listenForReturn(inNotification);
-  if (inNotification) armRecheck();
-  else if (followed?.surface === 'notification') void browser.alarms.clear(NOTIFICATION_RECHECK_ALARM).catch(ignoreFailure);
+  const waiting = inNotification(presentation);
+  listenForReturn(waiting);
+  if (waiting) armRecheck();
+  else if (inNotification(followed)) void browser.alarms.clear(NOTIFICATION_RECHECK_ALARM).catch(ignoreFailure);
   const moved = !followed || !presentation || !sameSurface(followed, presentation);
   followed = presentation;
   if (moved && (presentation?.surface === 'overlay' || presentation?.surface === 'window')) void expectPort(presentation);
 }
 
 // --- The notification surface: listeners only while the break waits there ---
+
+function inNotification(presentation: Presentation | null): boolean {
+  return presentation?.surface === 'notification';
+}
 
 const FROM_NOTIFICATION: AskedFrom = { kind: 'notification' };
 
@@ -110,12 +114,12 @@ function armRecheck(): void {
 
 /** The recheck alarm fired: back in the browser, the break moves there; still away, look again later. */
 export async function recheckNotification(): Promise<void> {
-  if ((await presentAgain((p) => p.surface === 'notification'))?.surface === 'notification') armRecheck();
+  if (inNotification(await presentAgain(inNotification))) armRecheck();
 }
 
 const onFocusChanged = (windowId: number) => {
   // Back from another program while the break waits in a notification: show it in the browser.
-  if (windowId !== WINDOW_ID_NONE) void presentAgain((p) => p.surface === 'notification');
+  if (windowId !== WINDOW_ID_NONE) void presentAgain(inNotification);
 };
 const onNotificationClicked = (notificationId: string) => {
   // The person asked for the break: it shows over the current tab of the window they were last in.
