@@ -13,8 +13,9 @@ import { pause } from './pause';
 import { BREAK_NOTIFICATION, NOTIFICATION_BUTTON } from './notifications';
 import { presentBreak, surfaceOf } from './present';
 import { refuseOverlay } from './surfaces/overlay';
+// A cycle with scheduler.ts, which calls followPresentation after every effect that moves the break (see there).
 import { dispatch, inQueue } from './scheduler';
-import { loadPresentation, loadSnapshot, watchPresentation } from './storage';
+import { loadPresentation, loadSnapshot, type Snapshot } from './storage';
 import { isShownBy, sameSurface, type AskedFrom, type Presentation, type SurfaceSender } from '../core/rules/presentation';
 import { RETURN_HINT_KEY } from '../core/contracts/storage-keys';
 import { ownPageOf, SURFACE_PORT, surfaceShowing, type SurfaceCommand } from '../core/contracts/messages';
@@ -23,17 +24,34 @@ import { BREAK_PAGE } from '../core/contracts/extension-paths';
 const WINDOW_ID_NONE = -1;
 /**
  * How long a surface may be without a port before the break moves: an overlay the page removed
- * once is put back by the overlay script and its frame connects again well within this; a tab
- * that closes needs this long before the tab that takes its place is active.
+ * once is put back by the overlay script and its frame connects again well within this; and it
+ * outlasts a closing tab's settling (present.ts: TAB_SETTLE_MS), so the break then moves to the
+ * tab that took its place.
  */
 const PORTLESS_GRACE_MS = 300;
 /**
- * A break page connects as soon as it has loaded, and again at once after the background was
- * stopped under it; a surface with no port after this long went before it could say so (a tab
- * closed while the overlay was still loading, a page that went while the background was down).
+ * How long a new surface's page has to connect. A break page connects as soon as it has loaded,
+ * and again at once after the background was stopped under it; a surface with no port after this
+ * long went before it could say so (a tab closed while the overlay was still loading, a page that
+ * went while the background was down). A break page has painted within half a second of the alarm
+ * at p95 even in a loaded bench run (README § Performance): three times that is room for a busier
+ * machine.
  */
 const CONNECT_GRACE_MS = 1_500;
-const LOOK_AGAIN_MS = 250;
+/**
+ * While a new surface's page has not connected, how often its tab or window is looked for: a
+ * closed one would never connect. Often enough that a surface closed before its page connected
+ * moves the break about as soon as one whose page let go of its port (PORTLESS_GRACE_MS); each
+ * look is one `tabs.get` or `windows.get`.
+ */
+const CLOSED_CHECK_MS = 250;
+/**
+ * An overlay shown this long whose page never connected failed to load, and is given up; one
+ * shown for less came with a later show (its tab went to another page meanwhile) and gets a grace
+ * of its own. The overlay a grace was for is the whole grace old when asked: half of it tells the
+ * two apart with room either way.
+ */
+const SILENT_OVERLAY_AGE_MS = CONNECT_GRACE_MS / 2;
 
 /** A break page's open port: which break it shows with which token (its word), and where (the browser's sender facts). */
 interface SurfacePort extends SurfaceSender {
@@ -53,24 +71,30 @@ export function registerSurfaceListeners(): void {
   // Registered now, at the top level, if a break may be waiting in a notification: only a
   // listener added here receives the event that woke a stopped background.
   listenForReturn(eventPageHint(RETURN_HINT_KEY) ?? true);
-  watchPresentation(followPresentation);
   void inQueue(loadPresentation).then(followPresentation, () => undefined);
 }
 
 let followed: Presentation | null = null;
 
-/** Where the break shows changed (or is learnt at start-up): listen for what that surface needs. */
-function followPresentation(presentation: Presentation | null): void {
-  const inNotification = presentation?.surface === 'notification';
-  listenForReturn(inNotification);
-  if (inNotification) armRecheck();
-  else if (followed?.surface === 'notification') void browser.alarms.clear(NOTIFICATION_RECHECK_ALARM).catch(ignoreFailure);
+/**
+ * Where the break shows changed (or is learnt at start-up): listen for what that surface needs.
+ * Called in the queue by whoever changed it: the scheduler after an effect, `presentAgain` here.
+ */
+export function followPresentation(presentation: Presentation | null): void {
+  const waiting = inNotification(presentation);
+  listenForReturn(waiting);
+  if (waiting) armRecheck();
+  else if (inNotification(followed)) void browser.alarms.clear(NOTIFICATION_RECHECK_ALARM).catch(ignoreFailure);
   const moved = !followed || !presentation || !sameSurface(followed, presentation);
   followed = presentation;
   if (moved && (presentation?.surface === 'overlay' || presentation?.surface === 'window')) void expectPort(presentation);
 }
 
 // --- The notification surface: listeners only while the break waits there ---
+
+function inNotification(presentation: Presentation | null): boolean {
+  return presentation?.surface === 'notification';
+}
 
 const FROM_NOTIFICATION: AskedFrom = { kind: 'notification' };
 
@@ -90,17 +114,16 @@ function armRecheck(): void {
 
 /** The recheck alarm fired: back in the browser, the break moves there; still away, look again later. */
 export async function recheckNotification(): Promise<void> {
-  await whilePending((p) => p.surface === 'notification', presentAgain);
-  if ((await inQueue(loadPresentation))?.surface === 'notification') armRecheck();
+  if (inNotification(await presentAgain(inNotification))) armRecheck();
 }
 
 const onFocusChanged = (windowId: number) => {
   // Back from another program while the break waits in a notification: show it in the browser.
-  if (windowId !== WINDOW_ID_NONE) void whilePending((p) => p.surface === 'notification', presentAgain);
+  if (windowId !== WINDOW_ID_NONE) void presentAgain(inNotification);
 };
 const onNotificationClicked = (notificationId: string) => {
   // The person asked for the break: it shows over the current tab of the window they were last in.
-  if (notificationId === BREAK_NOTIFICATION) void whilePending(() => true, (p) => inQueue(() => presentBreak(p.breakId, p, FROM_NOTIFICATION)));
+  if (notificationId === BREAK_NOTIFICATION) void presentAgain(() => true, FROM_NOTIFICATION);
 };
 const onNotificationButton = (notificationId: string, buttonIndex: number) => {
   if (notificationId === BREAK_NOTIFICATION) void notificationButton(buttonIndex);
@@ -215,8 +238,7 @@ async function surfaceGone(presentation: Presentation): Promise<void> {
  * page that put it back) proves itself again: its page must connect within the grace time.
  */
 async function presentAgainAndExpect(presentation: Presentation): Promise<void> {
-  await presentAgain(presentation);
-  const now = await inQueue(loadPresentation);
+  const now = await presentAgain((p) => p.breakId === presentation.breakId);
   if (now?.surface === 'overlay' && now.breakId === presentation.breakId && sameSurface(now, presentation)) void expectPort(now);
 }
 
@@ -229,7 +251,10 @@ async function presentAgainAndExpect(presentation: Presentation): Promise<void> 
  */
 async function neverConnected(presentation: Presentation): Promise<void> {
   if (presentation.surface !== 'overlay') return surfaceGone(presentation);
-  if (await refuseOverlay(presentation, CONNECT_GRACE_MS / 2)) return presentAgain(presentation);
+  if (await refuseOverlay(presentation, SILENT_OVERLAY_AGE_MS)) {
+    await presentAgain((p) => p.breakId === presentation.breakId);
+    return;
+  }
   return presentAgainAndExpect(presentation);
 }
 
@@ -240,8 +265,8 @@ async function neverConnected(presentation: Presentation): Promise<void> {
  */
 async function expectPort(presentation: Presentation): Promise<void> {
   const expected = (p: Presentation) => sameSurface(p, presentation) && p.breakId === presentation.breakId && !isShownByOpenPort(p);
-  for (let waitedMs = 0; waitedMs < CONNECT_GRACE_MS; waitedMs += LOOK_AGAIN_MS) {
-    await pause(LOOK_AGAIN_MS);
+  for (let waitedMs = 0; waitedMs < CONNECT_GRACE_MS; waitedMs += CLOSED_CHECK_MS) {
+    await pause(CLOSED_CHECK_MS);
     if (!expected(presentation)) return;
     if (!(await surfaceOf(presentation).exists(presentation))) break;
   }
@@ -250,17 +275,31 @@ async function expectPort(presentation: Presentation): Promise<void> {
 
 // --- Shared ---
 
-/** Runs `then` when a break is pending and the surface showing it matches `which`. */
-async function whilePending(which: (presentation: Presentation) => boolean, then: (presentation: Presentation) => Promise<unknown>): Promise<void> {
-  const { state, presentation } = await inQueue(() => loadSnapshot(Date.now()));
-  if (!presentation || !which(presentation)) return;
-  if (state.mode.kind !== 'due' || state.mode.breakId !== presentation.breakId) return;
-  await then(presentation);
+/** Where the pending break shows; null when no break is pending or it shows nowhere. */
+function pendingPresentation({ state, presentation }: Snapshot): Presentation | null {
+  return presentation && state.mode.kind === 'due' && state.mode.breakId === presentation.breakId ? presentation : null;
 }
 
-/** Shows the break again where the user is now, its surface `presentation` being gone or in the wrong place. */
-function presentAgain(presentation: Presentation): Promise<void> {
-  return inQueue(() => presentBreak(presentation.breakId, presentation));
+/** Runs `then` (after the queue task that looked) when a break is pending and the surface showing it matches `which`. */
+async function whilePending(which: (presentation: Presentation) => boolean, then: (presentation: Presentation) => Promise<unknown>): Promise<void> {
+  const presentation = pendingPresentation(await inQueue(() => loadSnapshot(Date.now())));
+  if (presentation && which(presentation)) await then(presentation);
+}
+
+/**
+ * Shows the pending break again where the user is now, if the surface showing it matches `which`
+ * (it is gone, or in the wrong place): looked at and shown in one queue task, from the snapshot
+ * loaded there. Resolves to where the break shows after.
+ */
+function presentAgain(which: (presentation: Presentation) => boolean, askedFrom: AskedFrom | null = null): Promise<Presentation | null> {
+  return inQueue(async () => {
+    const snapshot = await loadSnapshot(Date.now());
+    const pending = pendingPresentation(snapshot);
+    if (!pending || !which(pending)) return snapshot.presentation;
+    const shown = await presentBreak(pending.breakId, snapshot, askedFrom);
+    if (shown !== snapshot.presentation) followPresentation(shown);
+    return shown;
+  });
 }
 
 async function notificationButton(buttonIndex: number): Promise<void> {
@@ -274,7 +313,7 @@ async function notificationButton(buttonIndex: number): Promise<void> {
       if (buttonIndex !== NOTIFICATION_BUTTON.start) return;
       // Started first, so the break page opens straight into the routine.
       await dispatch({ type: 'user:start', breakId });
-      await inQueue(async () => presentBreak(breakId, await loadPresentation(), FROM_NOTIFICATION));
+      await presentAgain((p) => p.breakId === breakId, FROM_NOTIFICATION);
     },
   );
 }

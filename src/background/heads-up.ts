@@ -12,6 +12,8 @@ import { HEADS_UP_HINT_KEY } from '../core/contracts/storage-keys';
 import { browser, ignoreFailure } from '../platform/browser';
 import { formatCount, t, tPlural } from '../platform/i18n';
 import { basicNotification, HEADS_UP_NOTIFICATION } from './notifications';
+// A cycle with scheduler.ts, which shows the heads-up as an effect; its button steps the scheduler
+// again. Neither module uses the other at its top level.
 import { dispatch, inQueue } from './scheduler';
 import { eventPageHint } from './follow';
 

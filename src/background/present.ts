@@ -11,7 +11,7 @@ import { browser, ignoreFailure } from '../platform/browser';
 import { BREAK_NOTIFICATION } from './notifications';
 import { clearHeadsUp } from './heads-up';
 import { pause } from './pause';
-import { loadSnapshot, savePresentation } from './storage';
+import { savePresentation, type Snapshot } from './storage';
 import { notificationSurface } from './surfaces/notification';
 import { overlaySurface } from './surfaces/overlay';
 import { findUser, newSurfaceToken, type BreakSurface } from './surfaces/surface';
@@ -20,20 +20,26 @@ import { windowSurface } from './surfaces/window';
 /** In order of preference; the window, last, always shows. */
 const SURFACES: readonly BreakSurface[] = [notificationSurface, overlaySurface, windowSurface];
 
-/** A tab that is closing or navigating refuses scripts for a moment; look again after this. */
+/**
+ * How long a tab that closes or navigates takes to settle: it refuses scripts meanwhile, and the
+ * tab that takes a closed one's place is active only after it; where the user is is looked for
+ * again after this. A quarter second is enough in both browsers' e2e tests of a closed, a
+ * navigated and a reloaded tab, and too short to notice.
+ */
 const TAB_SETTLE_MS = 250;
 
 export function surfaceOf(presentation: Presentation): BreakSurface {
   return SURFACES.find((surface) => surface.kind === presentation.surface)!;
 }
 
-/**
- * Shows the break where the user is, keeping a surface that still works and removing any other.
- * `previous` is the scheduler's copy; what storage says now wins (another event may have moved it).
- */
-export async function presentBreak(breakId: number, previous: Presentation | null, askedFrom: AskedFrom | null = null): Promise<void> {
-  const snapshot = await loadSnapshot(Date.now());
-  const current = snapshot.presentation ?? previous;
+// Each of these is given the snapshot after the step, with where the break shows now
+// (`snapshot.presentation`), by a caller in the scheduler's queue: none reads storage, so nothing
+// between the alarm and the paint reads it twice. Each returns where the break shows after: the
+// very presentation it was given when it recorded nothing, else the one it recorded.
+
+/** Shows the break where the user is, keeping a surface that still works and removing any other. */
+export async function presentBreak(breakId: number, snapshot: Snapshot, askedFrom: AskedFrom | null = null): Promise<Presentation> {
+  const current = snapshot.presentation;
   let where = await findUser(askedFrom);
   // A click on the notification came from another program: the window the break shows in comes forward.
   if (askedFrom?.kind === 'notification' && where.kind === 'browser' && where.window?.id !== undefined && where.window.focused === false) {
@@ -43,8 +49,10 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
   if (current) {
     const verdict = await surfaceOf(current).keeps(current, breakId, where, snapshot);
     if (verdict === 'keep') {
-      if (current.breakId !== breakId) await savePresentation({ ...current, breakId });
-      return;
+      if (current.breakId === breakId) return current;
+      const kept = { ...current, breakId };
+      await savePresentation(kept);
+      return kept;
     }
     if (verdict === 'look-again') {
       await pause(TAB_SETTLE_MS);
@@ -54,28 +62,31 @@ export async function presentBreak(breakId: number, previous: Presentation | nul
   const token = newSurfaceToken();
   let next: Presentation | null = null;
   for (const surface of SURFACES) if ((next = await surface.show(breakId, where, snapshot, token))) break;
-  await replaceSurface(current, next!);
+  return replaceSurface(current, next!);
 }
 
 /** Records where the break shows now, then takes down the surface it showed on before, if that was another. */
-async function replaceSurface(current: Presentation | null, next: Presentation): Promise<void> {
+async function replaceSurface(current: Presentation | null, next: Presentation): Promise<Presentation> {
   await savePresentation(next);
   if (current && !sameSurface(current, next)) await surfaceOf(current).takeDown(current);
+  return next;
 }
 
 /** Tells every surface the break is over; each closes itself unless it shows the Done screen. */
-export async function dismissBreak(breakId: number, outcome: BreakOutcome, presentation: Presentation | null): Promise<void> {
+export async function dismissBreak(breakId: number, outcome: BreakOutcome, snapshot: Snapshot): Promise<Presentation | null> {
   const message: Broadcast = { type: 'break:resolved', breakId, outcome };
   // Rejects when no page is listening, which is fine: then there is nothing to close.
   await browser.runtime.sendMessage(message).catch(ignoreFailure);
-  const current = (await loadSnapshot(Date.now())).presentation ?? presentation;
-  if (current?.breakId === breakId) {
+  const current = snapshot.presentation;
+  const resolved = current?.breakId === breakId;
+  if (resolved) {
     // A completed break keeps its surface: it shows the Done screen until the user closes it.
     if (outcome !== 'completed') await surfaceOf(current).takeDown(current);
     await savePresentation(null);
   }
   await browser.notifications.clear(BREAK_NOTIFICATION).catch(ignoreFailure);
   await clearHeadsUp();
+  return resolved ? null : current;
 }
 
 /**
@@ -83,20 +94,19 @@ export async function dismissBreak(breakId: number, outcome: BreakOutcome, prese
  * without sound, never over the screen a call may be sharing (the break window only if the
  * browser can't notify).
  */
-export async function presentBreakQuietly(breakId: number, previous: Presentation | null): Promise<void> {
-  const snapshot = await loadSnapshot(Date.now());
-  const current = snapshot.presentation ?? previous;
+export async function presentBreakQuietly(breakId: number, snapshot: Snapshot): Promise<Presentation> {
   const token = newSurfaceToken();
   const away = { kind: 'away', anchor: null } as const;
   const next = (await notificationSurface.show(breakId, away, snapshot, token)) ?? (await windowSurface.show(breakId, away, snapshot, token));
-  await replaceSurface(current, next!);
+  return replaceSurface(snapshot.presentation, next!);
 }
 
 /** A shown break is held for a call: its surface goes, with nothing left to follow it. */
-export async function withdrawBreak(breakId: number, previous: Presentation | null): Promise<void> {
-  const current = (await loadSnapshot(Date.now())).presentation ?? previous;
-  if (current?.breakId !== breakId) return;
+export async function withdrawBreak(breakId: number, snapshot: Snapshot): Promise<Presentation | null> {
+  const current = snapshot.presentation;
+  if (current?.breakId !== breakId) return current;
   await savePresentation(null);
   await surfaceOf(current).takeDown(current);
   await clearHeadsUp();
+  return null;
 }

@@ -3,17 +3,24 @@
 import { browser, ignoreFailure } from '../platform/browser';
 import { applyRecords, type History } from '../core/rules/history';
 import { step, type Effect, type HistoryRecord, type ScheduleEvent, type ScheduleState } from '../core/rules/schedule';
+import type { Presentation } from '../core/rules/presentation';
 import { stayLoadedWhileAway } from './away';
 import { findCallSignal } from './call';
 import { updateBadge } from './badge';
 import { notifyHeadsUp } from './heads-up';
 import { dismissBreak, presentBreak, presentBreakQuietly, withdrawBreak } from './present';
+// An import cycle, which only a callback registered at start-up would avoid (issue 17 removed
+// that one: a subscription no import showed). Every effect that moves the break is followed
+// here, and following it can step the scheduler again (a closed break window is a snooze, the
+// notification's buttons). Neither module uses the other at its top level.
+import { followPresentation } from './follow';
 import { loadSnapshot, type Snapshot } from './storage';
 import { BROWSER_SESSION_KEY, HISTORY_KEY, RUNNING_VERSION_KEY, SCHEDULE_KEY, TIMING_KEY } from '../core/contracts/storage-keys';
 
 export const ALARM_NAME = 'unhunch:next';
 
 export interface Processed {
+  /** The state after the step, and where the break shows after its effects. */
   snapshot: Snapshot;
   state: ScheduleState;
   history: History;
@@ -78,48 +85,55 @@ export function inQueue<T>(task: () => Promise<T>): Promise<T> {
 const NO_CALL_LOOK: ReadonlySet<ScheduleEvent['type']> = new Set(['user:start', 'user:snooze', 'user:skip', 'user:complete', 'user:pause', 'user:resume', 'user:break-now']);
 
 async function process(event: ScheduleEvent): Promise<Processed> {
-  const [snapshot, callSignal] = await Promise.all([
+  const [before, callSignal] = await Promise.all([
     loadSnapshot(Date.now()),
     NO_CALL_LOOK.has(event.type) ? undefined : findCallSignal().catch(() => undefined),
   ]);
   const now = Date.now();
-  const { state, effects } = step(snapshot.state, event, now, snapshot.timing, callSignal);
+  const { state, effects } = step(before.state, event, now, before.timing, callSignal);
   const records = effects.flatMap((e): HistoryRecord[] => (e.type === 'record' ? [e.record] : []));
-  const history = applyRecords(snapshot.history, records);
+  const history = applyRecords(before.history, records);
   // Persist first: the worker may be stopped at any await below, and state must survive it.
   await browser.storage.local.set({
     [SCHEDULE_KEY]: state,
     [HISTORY_KEY]: history,
-    [TIMING_KEY]: snapshot.timing,
+    [TIMING_KEY]: before.timing,
   });
-  for (const effect of effects) await runEffect(effect, snapshot, now);
+  // The effects get the state after the step, and each the presentation the one before it left:
+  // nothing between the event and the surface reads storage again.
+  let snapshot: Snapshot = { ...before, state, history };
+  for (const effect of effects) {
+    const presentation = await runEffect(effect, snapshot, now);
+    if (presentation === snapshot.presentation) continue;
+    followPresentation(presentation);
+    snapshot = { ...snapshot, presentation };
+  }
   await updateBadge(state, now, snapshot.timing, snapshot.settings.badgeMinutes);
   stayLoadedWhileAway(state.activity, snapshot.settings.idleDetectionSeconds, () => void dispatch({ type: 'activity', activity: 'active' }));
   return { snapshot, state, history, now };
 }
 
-async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promise<void> {
+/** Carries out one effect; resolves to where the break shows after it. */
+async function runEffect(effect: Effect, snapshot: Snapshot, now: number): Promise<Presentation | null> {
   switch (effect.type) {
     case 'arm-alarm':
       await browser.alarms.create(ALARM_NAME, { when: effect.at });
-      return;
+      break;
     case 'clear-alarm':
       await browser.alarms.clear(ALARM_NAME);
-      return;
+      break;
     case 'present-break':
-      if (effect.quiet) await presentBreakQuietly(effect.breakId, snapshot.presentation);
-      else await presentBreak(effect.breakId, snapshot.presentation, effect.askedFrom ?? null);
-      return;
+      if (effect.quiet) return presentBreakQuietly(effect.breakId, snapshot);
+      return presentBreak(effect.breakId, snapshot, effect.askedFrom ?? null);
     case 'withdraw-break':
-      await withdrawBreak(effect.breakId, snapshot.presentation);
-      return;
+      return withdrawBreak(effect.breakId, snapshot);
     case 'dismiss-break':
-      await dismissBreak(effect.breakId, effect.outcome, snapshot.presentation);
-      return;
+      return dismissBreak(effect.breakId, effect.outcome, snapshot);
     case 'notify-heads-up':
       await notifyHeadsUp(effect.dueAt - now, snapshot.timing, effect.silent);
-      return;
+      break;
     case 'record':
-      return; // Folded into the history saved with the state.
+      break; // Folded into the history saved with the state.
   }
+  return snapshot.presentation;
 }

@@ -49,15 +49,8 @@ export async function loadPresentation(): Promise<Presentation | null> {
   return readPresentation((await browser.storage.local.get(PRESENTATION_KEY))[PRESENTATION_KEY]);
 }
 
-let presentationWatcher: ((presentation: Presentation | null) => void) | undefined;
-
-/** Called after every change of where the break shows (the surface listeners follow it). */
-export function watchPresentation(watcher: (presentation: Presentation | null) => void): void {
-  presentationWatcher = watcher;
-}
-
+/** Records where the break shows (present.ts); whoever had it shown follows the change (follow.ts: `followPresentation`). */
 export async function savePresentation(presentation: Presentation | null): Promise<void> {
   if (presentation) await browser.storage.local.set({ [PRESENTATION_KEY]: presentation });
   else await browser.storage.local.remove(PRESENTATION_KEY);
-  presentationWatcher?.(presentation);
 }

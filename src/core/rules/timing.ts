@@ -32,7 +32,7 @@ export interface DevOverrides {
   snoozeSeconds?: number;
   naturalBreakSeconds?: number;
   headsUpSeconds?: number;
-  /** The "about a minute" a held break waits after the call ends (CALL_SETTLE_MS). */
+  /** The "about a minute" a held break waits after the call ends, and how often a held break looks again (CALL_SETTLE_MS). */
   callSettleSeconds?: number;
 }
 

@@ -37,6 +37,7 @@ function focusedBrowser(type = 'normal') {
 async function freshBackground() {
   // A previous background's pauses (settling, waiting for a page to connect) must not act in this test.
   vi.clearAllTimers();
+  vi.restoreAllMocks();
   vi.resetModules();
   fakeBrowser.reset();
   world.activeTabId = 1;
@@ -303,6 +304,36 @@ describe('choosing the break surface', () => {
   });
 });
 
+describe('one data path: the effects get the state after the step', () => {
+  it('an alarm that makes the break due paints it from the stepped state: no storage read between the step and the overlay showing it', async () => {
+    const { scheduler } = await freshBackground();
+    const { initialScheduleState } = await import('../../../src/core/rules/schedule');
+    const { hintFrom } = await import('../../../src/core/contracts/break-view');
+    world.overlay.set(1, 'shown');
+    const now = Date.now();
+    // Thirty-one minutes of work at the default thirty, last looked at a moment ago: the alarm makes the break due.
+    await fakeBrowser.storage.local.set({ schedule: { ...initialScheduleState(now - 31 * 60_000), alarmAt: now, lastSeenAt: now - 1_000 } });
+    const reads = [vi.spyOn(fakeBrowser.storage.local, 'get'), vi.spyOn(fakeBrowser.storage.sync, 'get'), vi.spyOn(fakeBrowser.storage.session, 'get')];
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const injections = vi.spyOn(fakeBrowser.scripting as unknown as { executeScript(injection: Injection): Promise<unknown> }, 'executeScript');
+
+    await scheduler.dispatch({ type: 'alarm' });
+
+    const stepSaved = writes.mock.calls.findIndex(([items]) => 'schedule' in items);
+    const shown = injections.mock.calls.findIndex(([injection]) => injection.args !== undefined);
+    expect(stepSaved).toBeGreaterThanOrEqual(0);
+    expect(shown).toBeGreaterThanOrEqual(0);
+    const [from, to] = [writes.mock.invocationCallOrder[stepSaved]!, injections.mock.invocationCallOrder[shown]!];
+    const readsBetween = reads.flatMap((read) => read.mock.invocationCallOrder.filter((order) => order > from && order < to));
+    expect(readsBetween).toEqual([]);
+    // The overlay's page paints the due break's prompt, which only the state after the step has.
+    const [breakId, query] = injections.mock.calls[shown]![0].args as [number, string];
+    expect(breakId).toBe(1);
+    expect(hintFrom(new URLSearchParams(query))?.prompt).toMatchObject({ breakId: 1, started: false });
+    expect(await storedPresentation()).toMatchObject({ breakId: 1, surface: 'overlay', tabId: 1 });
+  });
+});
+
 describe('taking the break away', () => {
   it('closes the window when the break is snoozed', async () => {
     const { scheduler } = await freshBackground();
@@ -401,6 +432,11 @@ async function connectBreakPage(
   await onConnect.trigger(port);
   if (!port.disconnectedByBackground) await port.send({ type: 'surface:showing', breakId: options.breakId ?? 1, token });
   return port;
+}
+
+/** Whether the notification surface's listeners (focus back in the browser, a click, a button) are there. */
+function returnListeners(): boolean[] {
+  return [fakeBrowser.windows.onFocusChanged, fakeBrowser.notifications.onClicked, fakeBrowser.notifications.onButtonClicked].map((e) => e.hasListeners());
 }
 
 async function afterSettling(): Promise<void> {
@@ -669,14 +705,37 @@ describe('following the break', () => {
 
   it('listens for focus and notification clicks only while the break waits in a notification', async () => {
     const { scheduler } = await withListeners();
-    const listening = () => [fakeBrowser.windows.onFocusChanged, fakeBrowser.notifications.onClicked, fakeBrowser.notifications.onButtonClicked].map((e) => e.hasListeners());
     await scheduler.inQueue(async () => undefined);
-    expect(listening()).toEqual([false, false, false]);
+    expect(returnListeners()).toEqual([false, false, false]);
     world.lastFocused!.focused = false;
     await scheduler.dispatch({ type: 'user:break-now' });
-    expect(listening()).toEqual([true, true, true]);
+    expect(returnListeners()).toEqual([true, true, true]);
     await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
-    expect(listening()).toEqual([false, false, false]);
+    expect(returnListeners()).toEqual([false, false, false]);
+  });
+
+  it('the scheduler hands every move of the break to follow.ts itself: a break shown in a notification brings its listeners and recheck with nothing registered to watch', async () => {
+    // No registerSurfaceListeners: following depends on no callback set up at start-up.
+    const { scheduler } = await freshBackground();
+    world.lastFocused!.focused = false;
+    await scheduler.dispatch({ type: 'user:break-now' });
+    expect(returnListeners()).toEqual([true, true, true]);
+    expect(await fakeBrowser.alarms.get('unhunch:notification-recheck')).toBeDefined();
+    await scheduler.dispatch({ type: 'user:skip', breakId: 1 });
+    expect(returnListeners()).toEqual([false, false, false]);
+    expect(await fakeBrowser.alarms.get('unhunch:notification-recheck')).toBeUndefined();
+  });
+
+  it('a break that leaves a gone overlay for a notification (the person is in another program) brings the notification listeners with it', async () => {
+    const { scheduler } = await withListeners();
+    world.overlay.set(1, 'shown');
+    await scheduler.dispatch({ type: 'user:break-now' });
+    const page = await connectBreakPage(TAB_1);
+    expect(returnListeners()).toEqual([false, false, false]);
+    world.lastFocused!.focused = false;
+    await page.gone();
+    await vi.waitFor(async () => expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' }), { timeout: 2_000 });
+    expect(returnListeners()).toEqual([true, true, true]);
   });
 
   it('opens the window when the page keeps removing the overlay: the overlay script gave up, its frame went', async () => {
@@ -692,7 +751,7 @@ describe('following the break', () => {
 
 describe('a break held for a call up to the limit', () => {
   it('is offered as a silent notification, never over the page, and stays there while the call goes on', async () => {
-    const { scheduler, present } = await freshBackground();
+    const { scheduler, present, storage } = await freshBackground();
     const { initialScheduleState } = await import('../../../src/core/rules/schedule');
     world.overlay.set(1, 'shown');
     const now = Date.now();
@@ -715,7 +774,7 @@ describe('a break held for a call up to the limit', () => {
     expect(world.injections).toHaveLength(0);
     expect(world.createdWindows).toHaveLength(0);
     // The browser focused again (the surface listeners ask to show it where the person is): it stays a notification.
-    await present.presentBreak(1, { breakId: 1, surface: 'notification' });
+    await scheduler.inQueue(async () => present.presentBreak(1, await storage.loadSnapshot(Date.now())));
     expect(await storedPresentation()).toEqual({ breakId: 1, surface: 'notification' });
     expect(world.injections).toHaveLength(0);
   });
