@@ -12,9 +12,9 @@ import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerBreak, chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, sleep, todayKey, waitFor, WELCOME_PAGE, type DevOverrides, type Schedule, type Tally } from '../support/extension';
+import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, sleep, todayKey, waitFor, type DevOverrides, type Schedule, type Tally } from '../support/extension';
 import { startTestServer, type TestServer } from '../support/server';
-import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const WORK_S = 4;
 const FAST_CLOCK: DevOverrides = { workSeconds: WORK_S, breakSeconds: 4, snoozeSeconds: 3 };
