@@ -152,6 +152,8 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     if (opts.profileDir !== undefined || attempt === 3 || (await extensionPagesHaveMessages(session))) return session;
     console.warn(`Chromium started without the extension's messages (attempt ${attempt}); launching it again with a fresh profile.`);
     await session.close();
+    // The profile was made for this launch: a kept one would only be left behind.
+    if (opts.keepProfile) fs.rmSync(session.profileDir, { recursive: true, force: true });
   }
 }
 

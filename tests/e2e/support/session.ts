@@ -1,4 +1,7 @@
 // E2E support: one session interface over both harnesses (Chromium through Playwright, Firefox through Puppeteer), so a scenario that is the same in both browsers is written once.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Frame as PlaywrightFrame, Page as PlaywrightPage } from 'playwright-core';
 import type { Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -17,6 +20,15 @@ export interface SessionOptions {
    * private Xvfb (headless, it always says "active"); Firefox's idle service works headless.
    */
   realIdle?: boolean;
+  /** Breaks may show over pages (the user granted `<all_urls>`); without it a break opens in its own window. */
+  hostAccess?: boolean;
+  /** The scenario restarts the browser (`restart`): the profile is kept until `close`. */
+  restarts?: boolean;
+  /**
+   * Firefox suspends its event page this long after its last event (its default is 30 s). Chromium's
+   * worker, with Playwright attached, never stops by itself: a scenario stops it with `stopBackground`.
+   */
+  backgroundIdleMs?: number;
 }
 
 /** The part of the extension API the scenarios use; in a session's extension page it is the global `browser` in both browsers. */
@@ -27,6 +39,7 @@ export interface ExtensionApi {
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> };
 }
 
 /** A page (or frame) of either library: what a scenario runs in it. */
@@ -40,17 +53,35 @@ export interface ExtensionPage extends SessionPage {
   close(): Promise<void>;
 }
 
+/** A web page in a tab of its own. */
+export interface WebPage extends SessionPage {
+  bringToFront(): Promise<void>;
+  screenshot(file: string): Promise<void>;
+}
+
 /** A page showing the break: the overlay's frame in a tab, or the break window. */
 export interface BreakPage extends SessionPage {
+  readonly surface: 'overlay' | 'window';
   /** Clicks the button whose accessible name starts with `name`, once there is one (Chromium: a real click; Firefox: `click()` in the frame, which BiDi reaches only by evaluate). */
   clickButton(name: string, timeoutMs?: number): Promise<void>;
+  /** The overlay's frame element's title (its name for screen readers); null for a window. */
+  frameTitle(): Promise<string | null>;
+}
+
+/** When a `restart` closed the browser and launched it again. */
+export interface Restart {
+  closedAt: number;
+  launchAt: number;
+  launchedAt: number;
 }
 
 export interface ExtensionSession {
   readonly kind: BrowserKind;
-  /** An extension page the session keeps open, to read storage and send messages from. */
+  /** An extension page the session keeps open, to read storage and send messages from (a new one after a restart). */
   readonly control: SessionPage;
   openExtensionPage(path: string): Promise<ExtensionPage>;
+  /** Opens `url` in a new tab (1000×700), the active one. */
+  openWebPage(url: string): Promise<WebPage>;
   /** What storage.local holds under `key`, as the control page reads it. */
   readLocal<T>(key: string): Promise<T | undefined>;
   /** Sends `message` to the background as an extension page would. */
@@ -61,6 +92,11 @@ export interface ExtensionSession {
   answerBreak(action: BreakAction): Promise<void>;
   /** Real user input now: the idle API counts from here. */
   userInput(): Promise<void>;
+  /** Stops the background as the browser does when it is idle (Chromium: the service worker; Firefox: the event page); its next event starts it again. */
+  stopBackground(): Promise<void>;
+  backgroundRunning(): Promise<boolean>;
+  /** Closes the browser, runs `whileClosed`, launches it again on the same profile (needs `restarts`). Web pages are gone; `control` is new. */
+  restart(whileClosed: () => Promise<void>): Promise<Restart>;
   /** No break pending or showing, the settings and the test clock back to their defaults, no history: what the next test starts from. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -81,39 +117,65 @@ const briefly = <T>(work: Promise<T>, fallback: T, ms = 500): Promise<T> =>
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function playwrightPage(target: PlaywrightPage | PlaywrightFrame): SessionPage {
-  return { evaluate: (fn, arg) => target.evaluate(fn as never, arg) as never };
-}
-
-function puppeteerPage(target: PuppeteerPage | PuppeteerFrame): SessionPage {
-  return { evaluate: (fn, arg) => target.evaluate(fn as never, arg) as never };
-}
-
+const WEB_PAGE_VIEWPORT = { width: 1000, height: 700 };
 /** Chromium: a break window keeps Playwright's 1280×720 viewport unless told its real size (the window surface's). */
 const BREAK_WINDOW_VIEWPORT = { width: 520, height: 680 };
 
-/** What each harness provides itself; the rest is built on it, the same for both. */
-type HarnessSession = Omit<ExtensionSession, 'readLocal' | 'send' | 'reset'>;
+function evaluateIn(target: PlaywrightPage | PlaywrightFrame | PuppeteerPage | PuppeteerFrame): SessionPage['evaluate'] {
+  return (fn, arg) => (target.evaluate as (f: unknown, a: unknown) => Promise<never>)(fn, arg);
+}
 
-async function launchChromiumSession(options: SessionOptions): Promise<HarnessSession> {
-  const session = await chromium.launchChromium({ extensionDir: CHROME_DIST, headless: !options.realIdle });
+/** What each harness provides itself, for one launch of the browser; the rest is built on it, the same for both. */
+interface Harness {
+  control: SessionPage;
+  openExtensionPage(path: string): Promise<ExtensionPage>;
+  openWebPage(url: string): Promise<WebPage>;
+  breakPages(): Promise<BreakPage[]>;
+  answerBreak(action: BreakAction): Promise<void>;
+  userInput(): Promise<void>;
+  stopBackground(): Promise<void>;
+  backgroundRunning(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+async function launchChromiumHarness(options: SessionOptions, relaunch: boolean, profileDir: string | undefined): Promise<Harness & { profileDir: string }> {
+  const session = await chromium.launchChromium({
+    extensionDir: CHROME_DIST,
+    headless: !options.realIdle,
+    profileDir,
+    keepProfile: options.restarts,
+    grantOrigins: options.hostAccess ? ['<all_urls>'] : [],
+  });
   const sized = new WeakSet<PlaywrightPage>();
   let moves = 0;
-  const openExtensionPage = async (path: string): Promise<ExtensionPage> => {
-    const page = await session.openExtensionPage(path);
+  const openExtensionPage = async (pagePath: string): Promise<ExtensionPage> => {
+    const page = await session.openExtensionPage(pagePath);
     await page.evaluate(() => {
       const scope = globalThis as unknown as { browser?: unknown; chrome: unknown };
       scope.browser ??= scope.chrome;
     });
-    return { ...playwrightPage(page), close: () => page.close() };
+    return { evaluate: evaluateIn(page), close: () => page.close() };
   };
   try {
-    await chromium.closeWelcomeTab(session);
+    if (relaunch && !session.restarted) throw new Error('Chromium installed the extension afresh instead of starting again with it');
+    // A fresh install opens the welcome tab; a restart does not.
+    if (!relaunch) await chromium.closeWelcomeTab(session);
     const control = await openExtensionPage(POPUP_PAGE);
     return {
-      kind: 'chromium',
+      profileDir: session.profileDir,
       control,
       openExtensionPage,
+      async openWebPage(url) {
+        const page = await session.context.newPage();
+        await page.setViewportSize(WEB_PAGE_VIEWPORT);
+        await page.goto(url);
+        await page.bringToFront();
+        return {
+          evaluate: evaluateIn(page),
+          bringToFront: () => page.bringToFront(),
+          screenshot: async (file) => void (await page.screenshot({ path: file })),
+        };
+      },
       async breakPages() {
         const pages = chromium.breakPages(session);
         for (const page of pages)
@@ -122,8 +184,10 @@ async function launchChromiumSession(options: SessionOptions): Promise<HarnessSe
             await page.setViewportSize(BREAK_WINDOW_VIEWPORT).catch(() => undefined);
           }
         return pages.map((target) => ({
-          ...playwrightPage(target),
+          surface: 'setViewportSize' in target ? 'window' : 'overlay',
+          evaluate: evaluateIn(target),
           clickButton: (name, timeoutMs = 10_000) => target.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) }).click({ timeout: timeoutMs }),
+          frameTitle: async () => ('setViewportSize' in target ? null : (await target.frameElement()).getAttribute('title')),
         }));
       },
       answerBreak: (action) => chromium.answerBreak(session, action),
@@ -134,6 +198,8 @@ async function launchChromiumSession(options: SessionOptions): Promise<HarnessSe
         moves += 1;
         await session.xdotool('mousemove', String(100 + (moves % 2) * 200), String(100 + (moves % 2) * 150));
       },
+      stopBackground: () => session.stopServiceWorker(),
+      backgroundRunning: () => session.serviceWorkerRunning(),
       close: () => session.close(),
     };
   } catch (error) {
@@ -142,42 +208,81 @@ async function launchChromiumSession(options: SessionOptions): Promise<HarnessSe
   }
 }
 
-async function launchFirefoxSession(): Promise<HarnessSession> {
-  // As in Chromium without a grant: no host access, so the break opens in its own window.
-  const session = await firefox.launchFirefox({ extensionDir: FIREFOX_DIST, prefs: { 'extensions.originControls.grantByDefault': false } });
-  const openExtensionPage = async (path: string): Promise<ExtensionPage> => {
-    const page = await session.openExtensionPage(path);
-    return { ...puppeteerPage(page), close: () => page.close() };
+async function launchFirefoxHarness(options: SessionOptions, relaunch: boolean, profileDir: string | undefined): Promise<Harness> {
+  const session = await firefox.launchFirefox({
+    extensionDir: FIREFOX_DIST,
+    profileDir,
+    prefs: {
+      // Temporary add-ons get <all_urls> unless told otherwise; without host access, as in Chromium without a grant, the break opens in its own window.
+      ...(!options.hostAccess && { 'extensions.originControls.grantByDefault': false }),
+      ...(options.backgroundIdleMs !== undefined && { 'extensions.background.idle.timeout': options.backgroundIdleMs }),
+    },
+  });
+  const openExtensionPage = async (pagePath: string): Promise<ExtensionPage> => {
+    const page = await session.openExtensionPage(pagePath);
+    return { evaluate: evaluateIn(page), close: () => page.close() };
   };
   try {
-    await firefox.closeWelcomeTab(session);
+    // Every install of the temporary add-on is a fresh one, on a kept profile too, which may open the welcome tab again.
+    await firefox.closeWelcomeTab(session, relaunch ? { timeoutMs: 2_000, optional: true } : {});
     // Headless, Firefox counts idle time from its start: the session starts with the user at the keyboard.
     await session.setIdleTime(0);
-    const control = await openExtensionPage(POPUP_PAGE);
+    const popup = await session.openExtensionPage(POPUP_PAGE);
+    const control: SessionPage = { evaluate: evaluateIn(popup) };
+    const granted = () =>
+      control.evaluate(() => (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }).browser.permissions.contains({ origins: ['<all_urls>'] }));
+    if (options.hostAccess && !(await granted())) {
+      // As the user allows breaks over pages: a real click in the popup (a permission request needs a gesture).
+      await popup.waitForSelector('#allow-overlay');
+      await popup.click('#allow-overlay');
+      await popup.waitForSelector('#allow-overlay', { hidden: true });
+    }
     const breakPrefix = `${session.origin}/${BREAK_PAGE}`;
     return {
-      kind: 'firefox',
       control,
       openExtensionPage,
+      async openWebPage(url) {
+        const page = await session.newPage(url);
+        await page.setViewport(WEB_PAGE_VIEWPORT);
+        return {
+          evaluate: evaluateIn(page),
+          bringToFront: () => page.bringToFront(),
+          screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
+        };
+      },
       async breakPages() {
-        const found: (PuppeteerPage | PuppeteerFrame)[] = [];
+        const found: BreakPage[] = [];
+        const add = (target: PuppeteerPage | PuppeteerFrame, surface: BreakPage['surface']) =>
+          found.push({
+            surface,
+            evaluate: evaluateIn(target),
+            clickButton: (name, timeoutMs) => firefox.clickButton(target, name, timeoutMs),
+            frameTitle: async () => {
+              if (!('frameElement' in target)) return null;
+              const element = await target.frameElement();
+              return (await element?.evaluate((frame) => frame.getAttribute('title'))) ?? null;
+            },
+          });
         for (const page of await session.browser.pages()) {
           const url = await briefly(page.evaluate(() => location.href), '');
           if (url.startsWith(breakPrefix)) {
-            if (url.includes('surface=window')) found.push(page);
+            if (url.includes('surface=window')) add(page, 'window');
             continue;
           }
           // BiDi reports moz-extension frames as about:blank: each frame is asked where it is.
           for (const frame of page.frames())
-            if (frame !== page.mainFrame() && (await briefly(frame.evaluate(() => location.href), '')).startsWith(breakPrefix)) found.push(frame);
+            if (frame !== page.mainFrame() && (await briefly(frame.evaluate(() => location.href), '')).startsWith(breakPrefix)) add(frame, 'overlay');
         }
-        return found.map((target) => ({
-          ...puppeteerPage(target),
-          clickButton: (name, timeoutMs) => firefox.clickButton(target, name, timeoutMs),
-        }));
+        return found;
       },
       answerBreak: (action) => firefox.answerBreak(session, action),
       userInput: () => session.setIdleTime(0),
+      async stopBackground() {
+        await session.suspendBackground();
+        const state = await session.backgroundState();
+        if (state === 'running') throw new Error('the event page still runs after it was suspended');
+      },
+      backgroundRunning: async () => (await session.backgroundState()) === 'running',
       close: () => session.close(),
     };
   } catch (error) {
@@ -188,20 +293,49 @@ async function launchFirefoxSession(): Promise<HarnessSession> {
 
 /** Launches `kind` on a fresh profile with the built extension; its welcome tab is closed, and an extension page is open as `control`. */
 export async function launchSession(kind: BrowserKind, options: SessionOptions = {}): Promise<ExtensionSession> {
-  const base = kind === 'chromium' ? await launchChromiumSession(options) : await launchFirefoxSession();
-  const { control } = base;
+  // Chromium makes its own profile (and checks a fresh one is sound); Firefox needs one given to keep it.
+  let profileDir = kind === 'firefox' && options.restarts ? fs.mkdtempSync(path.join(os.tmpdir(), 'unhunch-ff-profile-')) : undefined;
+  const launch = async (relaunch: boolean): Promise<Harness> => {
+    if (kind === 'firefox') return launchFirefoxHarness(options, relaunch, profileDir);
+    const launched = await launchChromiumHarness(options, relaunch, profileDir);
+    if (options.restarts) profileDir = launched.profileDir;
+    return launched;
+  };
+  let harness: Harness | undefined = await launch(false);
+  const current = (): Harness => {
+    if (!harness) throw new Error(`the ${kind} session is closed`);
+    return harness;
+  };
   const readLocal = async <T>(key: string): Promise<T | undefined> =>
-    (await control.evaluate(async (k) => (await (globalThis as unknown as { browser: ExtensionApi }).browser.storage.local.get(k))[k], key)) as T | undefined;
+    (await current().control.evaluate(async (k) => (await (globalThis as unknown as { browser: ExtensionApi }).browser.storage.local.get(k))[k], key)) as T | undefined;
   const session: ExtensionSession = {
-    ...base,
+    kind,
+    get control() {
+      return current().control;
+    },
+    openExtensionPage: (pagePath) => current().openExtensionPage(pagePath),
+    openWebPage: (url) => current().openWebPage(url),
     readLocal,
-    send: (message) => control.evaluate((m) => (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage(m), message),
+    send: (message) => current().control.evaluate((m) => (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage(m), message),
+    breakPages: () => current().breakPages(),
+    answerBreak: (action) => current().answerBreak(action),
+    userInput: () => current().userInput(),
+    stopBackground: () => current().stopBackground(),
+    backgroundRunning: () => current().backgroundRunning(),
+    async restart(whileClosed) {
+      if (!options.restarts) throw new Error('restart needs a session launched with restarts: true');
+      const closing = current();
+      harness = undefined;
+      const closedAt = Date.now();
+      await closing.close();
+      await whileClosed();
+      const launchAt = Date.now();
+      harness = await launch(true);
+      return { closedAt, launchAt, launchedAt: Date.now() };
+    },
     async reset() {
-      const schedule = await readLocal<Schedule>(SCHEDULE_KEY);
-      if (schedule?.mode.kind === 'due') await session.answerBreak({ type: 'break:skip', breakId: schedule.mode.breakId });
-      // A break already answered may still show its Done screen.
-      for (const page of await session.breakPages()) await page.clickButton('Close', 2_000).catch(() => undefined);
-      await waitFor('no break page', async () => (await session.breakPages()).length === 0);
+      const { control } = current();
+      // The test clock goes first, so no break of a short cycle comes while the rest is put right.
       const changedAt = Date.now();
       const timingChanged = await control.evaluate(
         async ({ local, sync }) => {
@@ -213,12 +347,23 @@ export async function launchSession(kind: BrowserKind, options: SessionOptions =
         },
         { local: DEV_OVERRIDES_KEY, sync: SETTINGS_KEY },
       );
-      // The timing change is stepped (and written with the history it read) before the history goes. Removing
-      // what was not there changes nothing, and wakes nothing.
+      // Removing what was not there changes nothing, and wakes nothing.
       if (timingChanged)
         await waitFor('the default timing to be stepped', async () => ((await readLocal<Schedule>(SCHEDULE_KEY))?.lastSeenAt ?? 0) >= changedAt);
+      const schedule = await readLocal<Schedule>(SCHEDULE_KEY);
+      if (schedule?.mode.kind === 'due') await session.answerBreak({ type: 'break:skip', breakId: schedule.mode.breakId });
+      else if (schedule?.mode.kind === 'paused') await session.send({ type: 'resume' });
+      // A break already answered may still show its Done screen.
+      for (const page of await session.breakPages()) await page.clickButton('Close', 2_000).catch(() => undefined);
+      await waitFor('no break page', async () => (await session.breakPages()).length === 0);
       await control.evaluate((key) => (globalThis as unknown as { browser: ExtensionApi }).browser.storage.local.remove(key), HISTORY_KEY);
       await session.userInput();
+    },
+    async close() {
+      const closing = harness;
+      harness = undefined;
+      await closing?.close();
+      if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
     },
   };
   return session;
