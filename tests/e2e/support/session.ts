@@ -126,17 +126,7 @@ function evaluateIn(target: PlaywrightPage | PlaywrightFrame | PuppeteerPage | P
 }
 
 /** What each harness provides itself, for one launch of the browser; the rest is built on it, the same for both. */
-interface Harness {
-  control: SessionPage;
-  openExtensionPage(path: string): Promise<ExtensionPage>;
-  openWebPage(url: string): Promise<WebPage>;
-  breakPages(): Promise<BreakPage[]>;
-  answerBreak(action: BreakAction): Promise<void>;
-  userInput(): Promise<void>;
-  stopBackground(): Promise<void>;
-  backgroundRunning(): Promise<boolean>;
-  close(): Promise<void>;
-}
+type Harness = Omit<ExtensionSession, 'kind' | 'readLocal' | 'send' | 'restart' | 'reset'>;
 
 async function launchChromiumHarness(options: SessionOptions, relaunch: boolean, profileDir: string | undefined): Promise<Harness & { profileDir: string }> {
   const session = await chromium.launchChromium({
@@ -213,7 +203,8 @@ async function launchFirefoxHarness(options: SessionOptions, relaunch: boolean, 
     extensionDir: FIREFOX_DIST,
     profileDir,
     prefs: {
-      // Temporary add-ons get <all_urls> unless told otherwise; without host access, as in Chromium without a grant, the break opens in its own window.
+      // Without host access (as in Chromium without a grant) the break opens in its own window: Firefox is told not to
+      // grant a temporary add-on its host permissions by default.
       ...(!options.hostAccess && { 'extensions.originControls.grantByDefault': false }),
       ...(options.backgroundIdleMs !== undefined && { 'extensions.background.idle.timeout': options.backgroundIdleMs }),
     },
