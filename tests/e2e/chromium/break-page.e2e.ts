@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { answerBreak, breakPages, chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROME_DIST, describeWithBrowser, type DevOverrides, recordSpeech, SCREENSHOTS_DIR, speechRecorded, todaysTallyInPage, waitFor } from '../support/extension';
 import { breakCardClippingInPage } from '../support/layout';
-import { BREAK_PAGE } from '../../../src/core/contracts/extension-paths';
+import { BREAK_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const BREAK_SECONDS = 20;
 // No automatic breaks during the test: each one is asked for with `break:now`.
@@ -67,7 +67,7 @@ describeWithBrowser('Chromium: the break page, by keyboard and for assistive tec
   beforeAll(async () => {
     // No host access: the break opens in its own window, the break page's window form.
     session = await launchChromium({ extensionDir: CHROME_DIST });
-    control = await session.openExtensionPage('src/pages/popup/index.html');
+    control = await session.openExtensionPage(POPUP_PAGE);
     await control.evaluate((o) => chrome.storage.local.set({ devOverrides: o }), CLOCK);
   });
 
@@ -378,7 +378,7 @@ for (const locale of LOCALES) {
 
     beforeAll(async () => {
       session = await launchChromium({ extensionDir: CHROME_DIST, args: [`--lang=${locale.lang}`], env: { LANGUAGE: locale.lang, LANG: locale.env } });
-      control = await session.openExtensionPage('src/pages/popup/index.html');
+      control = await session.openExtensionPage(POPUP_PAGE);
       await control.evaluate((o) => chrome.storage.local.set({ devOverrides: o }), { ...CLOCK, breakSeconds: 8 });
     });
 

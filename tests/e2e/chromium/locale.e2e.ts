@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { answerBreak, breakPages, chromiumAvailable, closeWelcomeTab, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor, WELCOME_PAGE } from '../support/extension';
-import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
+import { CHROME_DIST, describeWithBrowser, SCREENSHOTS_DIR, waitFor } from '../support/extension';
+import { BREAK_PAGE, OPTIONS_PAGE, POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/contracts/extension-paths';
 
 declare const chrome: {
   storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>> } };

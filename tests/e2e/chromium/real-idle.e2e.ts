@@ -5,8 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { CHROME_DIST, describeWithBrowser, sleep, todayKey, waitFor, WELCOME_PAGE, type DevOverrides, type Schedule } from '../support/extension';
-import { POPUP_PAGE } from '../../../src/core/contracts/extension-paths';
+import { CHROME_DIST, describeWithBrowser, sleep, todayKey, waitFor, type DevOverrides, type Schedule } from '../support/extension';
+import { POPUP_PAGE, WELCOME_PAGE } from '../../../src/core/contracts/extension-paths';
 
 const IDLE_DETECTION_S = 15;
 const NATURAL_BREAK_S = 20;

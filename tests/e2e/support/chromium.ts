@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BREAK_PAGE as BREAK_PAGE_PATH } from '../../../src/core/contracts/extension-paths';
+import { BREAK_PAGE as BREAK_PAGE_PATH, WELCOME_PAGE } from '../../../src/core/contracts/extension-paths';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -152,6 +152,8 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
     if (opts.profileDir !== undefined || attempt === 3 || (await extensionPagesHaveMessages(session))) return session;
     console.warn(`Chromium started without the extension's messages (attempt ${attempt}); launching it again with a fresh profile.`);
     await session.close();
+    // The profile was made for this launch: a kept one would only be left behind.
+    if (opts.keepProfile) fs.rmSync(session.profileDir, { recursive: true, force: true });
   }
 }
 
@@ -159,7 +161,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ChromiumSessi
 async function extensionPagesHaveMessages(session: ChromiumSession): Promise<boolean> {
   const page = await session.context.newPage();
   try {
-    await page.goto(`${session.origin}/src/pages/break/index.html`);
+    await page.goto(`${session.origin}/${BREAK_PAGE_PATH}`);
     return await page.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.i18n.getMessage('extName') !== '');
   } finally {
     await page.close();
@@ -308,7 +310,7 @@ async function launchChromiumOnce(opts: LaunchOptions): Promise<ChromiumSession>
 }
 
 /** A fresh install opens the welcome tab; tests that need their own page active close it first. */
-export async function closeWelcomeTab(session: ChromiumSession, welcomePath = 'src/pages/welcome/index.html'): Promise<void> {
+export async function closeWelcomeTab(session: ChromiumSession, welcomePath = WELCOME_PAGE): Promise<void> {
   const welcome =
     session.context.pages().find((p) => p.url().endsWith(welcomePath)) ??
     (await session.context.waitForEvent('page', { predicate: (p) => p.url().endsWith(welcomePath), timeout: 15_000 }));

@@ -7,7 +7,6 @@ import { localDayKey } from '../../../src/core/rules/history';
 const OUT_DIR = path.resolve(process.env.UNHUNCH_OUT_DIR ?? 'dist');
 export const CHROME_DIST = path.join(OUT_DIR, 'chrome');
 export const FIREFOX_DIST = path.join(OUT_DIR, 'firefox');
-export const WELCOME_PAGE = 'src/pages/welcome/index.html';
 export const SCREENSHOTS_DIR = path.resolve('test-results/screenshots');
 
 /**

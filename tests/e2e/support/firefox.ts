@@ -249,10 +249,10 @@ export async function closeWelcomeTab(session: FirefoxSession, { timeoutMs = 20_
 }
 
 /** Clicks the button whose text starts with `label`, once it exists (extension frames are reached by evaluate). */
-export async function clickButton(frame: Frame | Page, label: string): Promise<void> {
+export async function clickButton(frame: Frame | Page, label: string, timeoutMs = 10_000): Promise<void> {
   await frame.waitForFunction(
     (text) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith(text)),
-    { timeout: 10_000 },
+    { timeout: timeoutMs },
     label,
   );
   await frame.evaluate((text) => {
