@@ -13,6 +13,8 @@ export default defineConfig({
     // Property tests take a few seconds on a quiet machine and several times that beside other work
     // (CI on a busy 2-core machine): the default 5 s would fail them for the load, not for a rule.
     testTimeout: 30_000,
+    // A test's stubbed globals (the background as an event page: document, localStorage) end with it.
+    unstubGlobals: true,
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

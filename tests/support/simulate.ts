@@ -1,64 +1,44 @@
 // Wake-ups computed from the pure core: steps simulated working hours at the default settings and
 // counts the `unhunch:next` alarm firings (and idle reports) no user action caused.
 
-import { initialScheduleState, step, type Effect, type ScheduleEvent, type ScheduleState } from '../../src/core/rules/schedule';
 import { DEFAULT_SETTINGS, readSettings } from '../../src/core/rules/settings-schema';
 import { timingFrom, type Timing } from '../../src/core/rules/timing';
+import { SimClock } from './sim-clock';
 
 const MINUTE = 60_000;
 
-interface Sim {
-  state: ScheduleState;
-  now: number;
-  alarmAt: number | null;
-  alarms: number;
-  breaks: number;
+/** Working hours on the simulated clock, with a person who takes each break at once unless away. */
+class WorkingHours {
+  readonly clock: SimClock;
+  breaks = 0;
   /** When the simulated user finishes the routine of the pending break. */
-  completeAt: number | null;
+  completeAt: number | null = null;
   /** While true nobody answers a prompt (the person is away from the screen). */
-  userAway: boolean;
-}
+  userAway = false;
 
-function newSim(start: number): Sim {
-  return { state: initialScheduleState(start), now: start, alarmAt: null, alarms: 0, breaks: 0, completeAt: null, userAway: false };
-}
-
-function apply(sim: Sim, event: ScheduleEvent, timing: Timing, breakMs: number): void {
-  const { state, effects } = step(sim.state, event, sim.now, timing);
-  sim.state = state;
-  for (const effect of effects as Effect[]) {
-    if (effect.type === 'arm-alarm') sim.alarmAt = effect.at;
-    if (effect.type === 'clear-alarm') sim.alarmAt = null;
-    if (effect.type === 'present-break' && sim.completeAt === null && !sim.userAway) {
-      sim.breaks += 1;
+  constructor(timing: Timing, start: number) {
+    this.clock = new SimClock(timing, start);
+    this.clock.onStep = ({ effects }) => {
+      if (this.completeAt !== null || this.userAway || !effects.some((e) => e.type === 'present-break')) return;
+      this.breaks += 1;
       // The user starts at once and runs the whole routine (a user action: not counted).
-      sim.completeAt = sim.now + breakMs;
-    }
+      const completeAt = this.clock.now + timing.breakMs;
+      this.completeAt = completeAt;
+      this.clock.at(completeAt, () => {
+        this.completeAt = null;
+        const mode = this.clock.state.mode;
+        if (mode.kind !== 'due') return;
+        this.clock.send({ type: 'user:start', breakId: mode.breakId });
+        this.clock.send({ type: 'user:complete', breakId: mode.breakId });
+      });
+    };
+    this.clock.send({ type: 'worker:started' });
   }
-}
 
-/** Advances to `until`, firing the armed alarm (and completing breaks) on the way. */
-function runUntil(sim: Sim, until: number, timing: Timing): void {
-  for (;;) {
-    const nextAlarm = sim.alarmAt ?? Number.POSITIVE_INFINITY;
-    const nextComplete = sim.completeAt ?? Number.POSITIVE_INFINITY;
-    const next = Math.min(nextAlarm, nextComplete);
-    if (next > until) break;
-    sim.now = Math.max(sim.now, next);
-    if (next === nextComplete && sim.completeAt !== null) {
-      const mode = sim.state.mode;
-      sim.completeAt = null;
-      if (mode.kind === 'due') {
-        apply(sim, { type: 'user:start', breakId: mode.breakId }, timing, timing.breakMs);
-        apply(sim, { type: 'user:complete', breakId: mode.breakId }, timing, timing.breakMs);
-      }
-      continue;
-    }
-    sim.alarmAt = null;
-    sim.alarms += 1;
-    apply(sim, { type: 'alarm' }, timing, timing.breakMs);
+  /** Advances to `until`, firing the armed alarm (and completing breaks) on the way. */
+  runUntil(until: number): void {
+    this.clock.runUntil(until);
   }
-  sim.now = until;
 }
 
 export interface CoreWakeFigures {
@@ -80,38 +60,36 @@ export function simulateCoreWakeUps(hours = 8): CoreWakeFigures {
   const timing = timingFrom(settings, null);
   const start = Date.UTC(2026, 0, 5, 8, 0, 0);
 
-  const sim = newSim(start);
-  apply(sim, { type: 'worker:started' }, timing, timing.breakMs);
-  runUntil(sim, start + hours * 60 * MINUTE, timing);
+  const sim = new WorkingHours(timing, start);
+  sim.runUntil(start + hours * 60 * MINUTE);
   const breakCycles = sim.breaks;
 
   const awaySpells: CoreWakeFigures['awaySpells'] = [];
   // Away spells beginning every half minute of a cycle, short (still screen time) and long (a natural break).
   for (let startsAtMinute = 1; startsAtMinute <= settings.workMinutes; startsAtMinute += 0.5) {
     for (const awayMinutes of [2, 4, 6, 10, 45]) {
-      const s = newSim(start);
-      apply(s, { type: 'worker:started' }, timing, timing.breakMs);
+      const s = new WorkingHours(timing, start);
       let lastInputAt = start + startsAtMinute * MINUTE;
-      runUntil(s, lastInputAt, timing);
+      s.runUntil(lastInputAt);
       // A routine started before leaving ends with a click on Done: that click is the last input.
       if (s.completeAt !== null) {
         lastInputAt = s.completeAt;
-        runUntil(s, lastInputAt, timing);
+        s.runUntil(lastInputAt);
       }
       const idleReportAt = lastInputAt + timing.idleDetectionMs;
       s.userAway = true;
-      runUntil(s, idleReportAt, timing);
-      const alarmsBefore = s.alarms;
-      apply(s, { type: 'activity', activity: 'idle' }, timing, timing.breakMs);
+      s.runUntil(idleReportAt);
+      const alarmsBefore = s.clock.alarms;
+      s.clock.send({ type: 'activity', activity: 'idle' });
       const backAt = Math.max(lastInputAt + awayMinutes * MINUTE, idleReportAt);
-      runUntil(s, backAt, timing);
-      const alarms = s.alarms - alarmsBefore;
+      s.runUntil(backAt);
+      const alarms = s.clock.alarms - alarmsBefore;
       // The 'active' report on return is caused by the user's input: not counted.
       awaySpells.push({ label: `last input ${(lastInputAt - start) / MINUTE} min after the first cycle began, away ${awayMinutes} min`, awayMinutes, idleReports: 1, alarms, wakes: 1 + alarms });
     }
   }
 
-  const alarmsPerCycle = sim.alarms / breakCycles;
+  const alarmsPerCycle = sim.clock.alarms / breakCycles;
   return {
     settings: {
       workMinutes: settings.workMinutes,
@@ -123,7 +101,7 @@ export function simulateCoreWakeUps(hours = 8): CoreWakeFigures {
     simulatedHours: hours,
     breakCycles,
     alarmsPerCycle: Math.round(alarmsPerCycle * 100) / 100,
-    alarmsPerWorkingHour: Math.round((sim.alarms / hours) * 100) / 100,
+    alarmsPerWorkingHour: Math.round((sim.clock.alarms / hours) * 100) / 100,
     badgeAlarmsPerHour: DEFAULT_SETTINGS.badgeMinutes ? 60 : 0,
     awaySpells: worstFirst(awaySpells),
     maxWakesPerAwaySpell: Math.max(...awaySpells.map((a) => a.wakes)),
@@ -153,17 +131,23 @@ export interface HeldCallFigures {
 export function simulateHeldCall(callMinutes: number, manual: boolean): HeldCallFigures {
   const timing = timingFrom(DEFAULT_SETTINGS, null);
   const T0 = Date.UTC(2026, 10, 25, 9);
-  let state: ScheduleState = step(initialScheduleState(T0), { type: 'worker:started' }, T0, timing).state;
-  if (manual) state = step(state, { type: 'user:call', until: T0 + timing.workMs + callMinutes * MINUTE }, T0, timing).state;
+  const sim = new SimClock(timing, T0);
+  sim.send({ type: 'worker:started' });
+  if (manual) sim.send({ type: 'user:call', until: T0 + timing.workMs + callMinutes * MINUTE });
   const dueAt = T0 + timing.workMs;
+  const callEndsAt = dueAt + callMinutes * MINUTE;
   let alarms = 0;
-  while (state.alarmAt !== null && state.alarmAt < dueAt + 3 * 60 * MINUTE) {
-    const now = state.alarmAt;
-    const signal = !manual && now < dueAt + callMinutes * MINUTE;
-    const result = step(state, { type: 'alarm' }, now, timing, signal);
-    state = result.state;
-    if (now > dueAt) alarms += 1;
-    if (result.effects.some((e) => e.type === 'present-break')) return { alarms, shownAfterMs: now - dueAt };
-  }
-  return { alarms, shownAfterMs: null };
+  let shownAfterMs: number | null = null;
+  sim.onStep = ({ event, effects }) => {
+    if (event.type !== 'alarm' || shownAfterMs !== null) return;
+    if (sim.now > dueAt) alarms += 1;
+    if (effects.some((e) => e.type === 'present-break')) shownAfterMs = sim.now - dueAt;
+  };
+  // Each alarm looks for the call, and finds it while the call lasts (the person's own word needs no looking).
+  sim.callSignal = !manual;
+  sim.at(callEndsAt, () => {
+    sim.callSignal = false;
+  });
+  sim.runUntil(dueAt + 3 * 60 * MINUTE - 1);
+  return { alarms, shownAfterMs };
 }

@@ -1,22 +1,17 @@
 // While the person is away, an event page (Firefox) keeps itself loaded by asking the idle state more often than Firefox would suspend it; a service worker (Chrome) does nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addedApis, freshBackground } from '../../support/fake-background';
 
 const queries: number[] = [];
 let idleNow: 'active' | 'idle' = 'idle';
-const fakeBrowser = {
-  idle: {
-    queryState: async (seconds: number) => {
-      queries.push(seconds);
-      return idleNow;
-    },
-  },
-};
-vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
 
 async function load(asEventPage: boolean) {
-  vi.resetModules();
-  if (asEventPage) vi.stubGlobal('document', {});
-  return import('../../../src/background/away');
+  const { away } = await freshBackground(['away'], { eventPageHints: asEventPage ? new Map() : undefined });
+  addedApis().idle.queryState = async (seconds) => {
+    queries.push(seconds);
+    return idleNow;
+  };
+  return away;
 }
 
 describe('staying loaded while away', () => {
@@ -27,7 +22,6 @@ describe('staying loaded while away', () => {
   });
 
   afterEach(() => {
-    vi.unstubAllGlobals();
     vi.useRealTimers();
   });
 

@@ -1,16 +1,14 @@
 // Looking for a call signal: the focused window fullscreen (both browsers); Firefox's tabs using the camera, microphone or screen; Chrome never asked what it can't answer; meeting sites' tabs only when opted in and granted.
-import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tabIsInCall } from '../../../src/core/rules/call';
 import { MEETING_MATCHES } from '../../../src/core/rules/meetings';
-
-vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+import { fakeBrowser, loadBackground, resetBrowser, type FocusedWindow } from '../../support/fake-background';
 
 type Query = Record<string, unknown>;
 
 interface Look {
   firefox: boolean;
-  window: object;
+  window: FocusedWindow;
   tabs: (query: Query) => object[];
   /** The person turned "Recognise web meetings" on. */
   optedIn?: boolean;
@@ -19,22 +17,21 @@ interface Look {
 }
 
 async function lookWith({ firefox, window, tabs, optedIn = false, granted = [] }: Look) {
-  vi.resetModules();
-  fakeBrowser.reset();
+  resetBrowser({ focusedWindow: window });
   if (optedIn) await fakeBrowser.storage.local.set({ recogniseMeetings: true });
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
   const asked: Query[] = [];
+  // What this look's browser answers: what it has granted, whether it is Firefox (call.ts asks as it loads), what its tabs are doing.
   browser.permissions!.contains = async ({ origins }: { origins: string[] }) => granted.includes('<all_urls>') || origins.every((origin) => granted.includes(origin));
   browser.runtime!.getBrowserInfo = firefox ? async () => ({ name: 'Firefox' }) : undefined;
-  browser.windows!.getLastFocused = async () => window;
   browser.tabs!.query = (query: Query) => {
     asked.push(query);
     // Chrome's schema check throws on a key it does not know, before any promise.
     if (!firefox && ('camera' in query || 'microphone' in query || 'screen' in query)) throw new TypeError('Unexpected property');
     return Promise.resolve(tabs(query));
   };
-  const { findCallSignal } = await import('../../../src/background/call');
-  return { found: await findCallSignal(), asked };
+  const { call } = await loadBackground('call');
+  return { found: await call.findCallSignal(), asked };
 }
 
 const normalWindow = { id: 1, focused: true, state: 'normal' };

@@ -1,39 +1,13 @@
 // The heads-up's "I'm in a call (1 h)" button (Chrome): it holds the coming break as the popup's "I'm in a call" does, and its listener is there only while the heads-up is.
-import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Timing } from '../../../src/core/rules/timing';
-
-vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+import { fakeBrowser, freshBackground as freshBrowserAndBackground, type BrowserOptions } from '../../support/fake-background';
 
 const HEADS_UP = 'unhunch:heads-up';
 const HOUR_MS = 60 * 60_000;
 const TIMING = { breakMs: 120_000 } as Timing;
 
-/** Firefox: the browser rejects a notification with buttons. */
-let rejectButtons = false;
-
-async function freshBackground() {
-  vi.resetModules();
-  fakeBrowser.reset();
-  const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-  browser.management!.getSelf = async () => ({ installType: 'development' });
-  browser.i18n!.getMessage = (key: string) => key;
-  browser.i18n!.getUILanguage = () => 'en';
-  browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
-  browser.scripting = { executeScript: async () => [{ frameId: 0, result: 'shown' }], insertCSS: async () => {}, removeCSS: async () => {} };
-  browser.windows!.getLastFocused = async () => ({ id: 10, focused: true, type: 'normal', left: 0, top: 0, width: 1200, height: 800 });
-  browser.tabs!.query = async () => [{ id: 1, active: true }];
-  const createNotification = fakeBrowser.notifications.create.bind(fakeBrowser.notifications) as (id: string, o: object) => Promise<string>;
-  browser.notifications!.create = (id: string, options: Record<string, unknown>) => {
-    // Firefox's schema check throws before any promise.
-    if (rejectButtons && 'buttons' in options) throw new Error('Type error for parameter options (Property "buttons" is unsupported by Firefox)');
-    return createNotification(id, options);
-  };
-  const headsUp = await import('../../../src/background/heads-up');
-  const scheduler = await import('../../../src/background/scheduler');
-  const requests = await import('../../../src/background/requests');
-  return { headsUp, scheduler, requests };
-}
+const freshBackground = (options: BrowserOptions = {}) => freshBrowserAndBackground(['headsUp', 'scheduler', 'requests'], options);
 
 function notifications(): Record<string, Record<string, unknown>> {
   return (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, Record<string, unknown>> }).getAllCreateOptions();
@@ -45,14 +19,6 @@ async function storedCall(): Promise<{ callManual: boolean; callManualUntil: num
 }
 
 const listensForButtons = () => fakeBrowser.notifications.onButtonClicked.hasListeners();
-
-beforeEach(() => {
-  rejectButtons = false;
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe("the heads-up's call button", () => {
   it('Chrome: the heads-up offers "I\'m in a call (1 h)"; clicking it holds breaks for an hour, exactly as the popup does, and nothing listens afterwards', async () => {
@@ -106,8 +72,7 @@ describe("the heads-up's call button", () => {
   });
 
   it('Firefox (no buttons): the heads-up stays as it was and adds no listener', async () => {
-    rejectButtons = true;
-    const { headsUp } = await freshBackground();
+    const { headsUp } = await freshBackground({ refuseNotifications: 'with-buttons' });
     await headsUp.notifyHeadsUp(30_000, TIMING);
     expect(notifications()[HEADS_UP]).toMatchObject({ title: 'headsUpTitle' });
     expect(notifications()[HEADS_UP]!.buttons).toBeUndefined();
@@ -128,8 +93,7 @@ describe("the heads-up's call button", () => {
   it('an event page (Firefox) adds it at start-up only when its hint says the heads-up has the button', async () => {
     for (const hinted of ['1', '0', undefined]) {
       const hint = new Map<string, string>(hinted === undefined ? [] : [['headsUpButton', hinted]]);
-      vi.stubGlobal('localStorage', { getItem: (key: string) => hint.get(key) ?? null, setItem: (key: string, value: string) => hint.set(key, value) });
-      const { headsUp } = await freshBackground();
+      const { headsUp } = await freshBackground({ eventPageHints: hint });
       headsUp.registerHeadsUpListener();
       expect(listensForButtons()).toBe(hinted === '1');
     }

@@ -1,9 +1,6 @@
 // One break surface at a time: overlay where it can show, else a popup window, else (browser not focused) a notification; it follows closed tabs and answers the notification.
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-// The fake browser in place of the real one; the module's helpers stay.
-vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+import { addedApis, fakeBrowser, fakeEvent, loadBackground, resetBrowser, type BrowserOptions, type FakeEvent } from '../../support/fake-background';
 
 type Status = 'shown' | 'hidden' | 'gave-up' | 'missing';
 
@@ -26,20 +23,14 @@ const world = {
   createdWindows: [] as Record<string, unknown>[],
   openWindows: new Set<number>(),
   focusedWindows: [] as number[],
-  /** Notification options the browser refuses (Firefox: buttons). */
-  rejectNotification: (_options: Record<string, unknown>) => false,
 };
 
 function focusedBrowser(type = 'normal') {
   world.lastFocused = { id: 10, focused: true, type, left: 100, top: 50, width: 1200, height: 800 };
 }
 
-async function freshBackground() {
-  // A previous background's pauses (settling, waiting for a page to connect) must not act in this test.
-  vi.clearAllTimers();
-  vi.restoreAllMocks();
-  vi.resetModules();
-  fakeBrowser.reset();
+/** A fresh background over the browser of `world`: a fresh one too, its focused window 10 with tab 1 active. */
+async function freshBackground(options: Pick<BrowserOptions, 'refuseNotifications'> = {}) {
   world.activeTabId = 1;
   world.overlay = new Map();
   world.injections = [];
@@ -47,13 +38,10 @@ async function freshBackground() {
   world.createdWindows = [];
   world.openWindows = new Set();
   world.focusedWindows = [];
-  world.rejectNotification = () => false;
   focusedBrowser();
+  resetBrowser(options);
+  // These tests watch the overlay, the windows and the tabs: the browser answers from `world`.
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-  browser.management!.getSelf = async () => ({ installType: 'development' });
-  browser.i18n!.getMessage = (key: string, subs?: string[]) => (subs?.length ? `${key}(${subs.join(',')})` : key);
-  browser.i18n!.getUILanguage = () => 'en';
-  browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
   browser.scripting = {
     executeScript: async (injection: Injection) => {
       const tabId = injection.target.tabId;
@@ -98,16 +86,8 @@ async function freshBackground() {
     if (!world.overlay.has(id) && id !== world.activeTabId) throw new Error(`No tab with id: ${id}`);
     return { id };
   };
-  const createNotification = fakeBrowser.notifications.create.bind(fakeBrowser.notifications) as (id: string, o: object) => Promise<string>;
-  browser.notifications!.create = async (id: string, options: Record<string, unknown>) => {
-    if (world.rejectNotification(options)) throw new Error('Type error for parameter options (Property "buttons" is unsupported by Firefox)');
-    return createNotification(id, options);
-  };
-  const present = await import('../../../src/background/present');
-  const scheduler = await import('../../../src/background/scheduler');
-  const storage = await import('../../../src/background/storage');
-  const surfaces = await import('../../../src/background/follow');
-  return { present, scheduler, storage, surfaces };
+  const { present, scheduler, storage, follow } = await loadBackground('present', 'scheduler', 'storage', 'follow');
+  return { present, scheduler, storage, surfaces: follow };
 }
 
 async function storedPresentation(): Promise<Record<string, unknown> | undefined> {
@@ -200,9 +180,8 @@ describe('choosing the break surface', () => {
   });
 
   it('retries without buttons where the browser refuses them (Firefox)', async () => {
-    const { scheduler } = await freshBackground();
+    const { scheduler } = await freshBackground({ refuseNotifications: 'with-buttons' });
     world.lastFocused!.focused = false;
-    world.rejectNotification = (options) => 'buttons' in options;
     await scheduler.dispatch({ type: 'user:break-now' });
     const shown = notifications()['unhunch:break']!;
     expect(shown.title).toBe('breakNotificationTitle_other(2)');
@@ -211,9 +190,8 @@ describe('choosing the break surface', () => {
   });
 
   it('falls back to the window when no notification can be shown', async () => {
-    const { scheduler } = await freshBackground();
+    const { scheduler } = await freshBackground({ refuseNotifications: 'all' });
     world.lastFocused!.focused = false;
-    world.rejectNotification = () => true;
     await scheduler.dispatch({ type: 'user:break-now' });
     expect(await storedPresentation()).toMatchObject({ surface: 'window' });
   });
@@ -376,8 +354,8 @@ interface FakePort {
   name: string;
   sender: { id: string; url: string; frameId: number; tab?: { id: number; windowId: number } };
   posted: unknown[];
-  onMessage: ReturnType<typeof fakeEvent>;
-  onDisconnect: ReturnType<typeof fakeEvent>;
+  onMessage: FakeEvent;
+  onDisconnect: FakeEvent;
   postMessage(message: unknown): void;
   disconnect(): void;
   /** The page posts this message to the background. */
@@ -387,23 +365,7 @@ interface FakePort {
   disconnectedByBackground: boolean;
 }
 
-function fakeEvent() {
-  const listeners: ((...args: never[]) => unknown)[] = [];
-  return {
-    addListener: (listener: (...args: never[]) => unknown) => void listeners.push(listener),
-    removeListener: (listener: (...args: never[]) => unknown) => void listeners.splice(listeners.indexOf(listener) >>> 0, 1),
-    hasListener: (listener: (...args: never[]) => unknown) => listeners.includes(listener),
-    hasListeners: () => listeners.length > 0,
-    trigger: async (...args: unknown[]) => {
-      for (const listener of [...listeners]) await (listener as (...a: unknown[]) => unknown)(...args);
-    },
-  };
-}
-
 const BREAK_PAGE_URL = 'chrome-extension://test-extension-id/src/pages/break/index.html?surface=overlay';
-/** The current background's `runtime.onConnect`, fresh for each. */
-let onConnect = fakeEvent();
-
 /** A break page connecting from `tab` (an overlay frame in a web page's tab, or the break window's own tab). */
 /** Break windows in these tests are 100 and up; a break page there is the window's top frame, an overlay's is a subframe. */
 async function connectBreakPage(
@@ -429,7 +391,7 @@ async function connectBreakPage(
     send: (message) => port.onMessage.trigger(message),
     gone: () => port.onDisconnect.trigger(port),
   };
-  await onConnect.trigger(port);
+  await addedApis().runtime.onConnect.trigger(port);
   if (!port.disconnectedByBackground) await port.send({ type: 'surface:showing', breakId: options.breakId ?? 1, token });
   return port;
 }
@@ -446,8 +408,6 @@ async function afterSettling(): Promise<void> {
 describe('following the break', () => {
   async function withListeners() {
     const background = await freshBackground();
-    onConnect = fakeEvent();
-    (fakeBrowser.runtime as unknown as Record<string, unknown>).onConnect = onConnect;
     background.surfaces.registerSurfaceListeners();
     return background;
   }
@@ -591,16 +551,10 @@ describe('following the break', () => {
     world.overlay.set(1, 'shown').set(2, 'shown');
     await scheduler.dispatch({ type: 'user:break-now' });
     // A new background, same storage: the overlay's tab closed while none was running.
-    vi.resetModules();
-    const restarted = {
-      scheduler: await import('../../../src/background/scheduler'),
-      surfaces: await import('../../../src/background/follow'),
-    };
-    onConnect = fakeEvent();
-    (fakeBrowser.runtime as unknown as Record<string, unknown>).onConnect = onConnect;
+    const restarted = await loadBackground('scheduler', 'follow');
     world.overlay.delete(1);
     world.activeTabId = 2;
-    restarted.surfaces.registerSurfaceListeners();
+    restarted.follow.registerSurfaceListeners();
     await vi.waitFor(async () => expect(await storedPresentation()).toMatchObject({ surface: 'overlay', tabId: 2 }), { timeout: 1_000 });
   });
 

@@ -1,9 +1,6 @@
 // The background obeys only the extension's own pages, only well-formed requests, and the test clock only in development installs.
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-// The fake browser in place of the real one; the module's helpers stay.
-vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+import { fakeBrowser, freshBackground as freshBrowserAndBackground } from '../../support/fake-background';
 
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/popup/index.html' };
 const OPTIONS_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/pages/options/index.html' };
@@ -14,23 +11,15 @@ async function breakWindowPage() {
   const token = presentation?.token ?? TOKEN;
   return { sender: { id: 'test-extension-id', url: `chrome-extension://test-extension-id/src/pages/break/index.html?surface=window&token=${token}`, tab: { id: 7, windowId: 99 }, frameId: 0 }, token };
 }
-const installType = { value: 'development' };
+const installType: { value: 'development' | 'normal' } = { value: 'development' };
 
 async function freshBackground() {
-  vi.resetModules();
-  fakeBrowser.reset();
+  const { requests, storage } = await freshBrowserAndBackground(['requests', 'storage'], { installType: installType.value, focusedWindow: { id: 1, focused: true, type: 'popup' } });
+  // A focused window of its own (no tabs, no overlay): every break opens in the break window, id 99.
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-  browser.management!.getSelf = async () => ({ installType: installType.value });
-  browser.i18n!.getMessage = (key: string) => key;
-  browser.i18n!.getUILanguage = () => 'en';
   browser.scripting!.executeScript = async () => [];
   browser.windows!.create = async () => ({ id: 99 });
-  // A focused window of its own (no tabs): every break opens in the break window, id 99.
-  browser.windows!.getLastFocused = async () => ({ id: 1, focused: true, type: 'popup' });
   browser.windows!.get = async (id: number) => ({ id });
-  browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
-  const requests = await import('../../../src/background/requests');
-  const storage = await import('../../../src/background/storage');
   // Senders here carry only the facts the background reads.
   const handleMessage = requests.handleMessage as (raw: unknown, sender: object) => Promise<unknown> | undefined;
   const onRequest = requests.onRequest as (raw: unknown, sender: object) => Promise<unknown> | undefined;

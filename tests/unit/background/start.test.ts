@@ -1,25 +1,23 @@
 // The first start of the background in a browser session: a browser start (the time it was closed does not count), unless the extension was only updated or reloaded.
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialScheduleState } from '../../../src/core/rules/schedule';
-
-vi.mock('../../../src/platform/browser', async (importOriginal) => ({ ...(await importOriginal<object>()), browser: fakeBrowser }));
+import { fakeBrowser, loadBackground, resetBrowser, type BackgroundModules } from '../../support/fake-background';
 
 const MIN = 60_000;
-const manifest = { version: '1.2.0' };
 
 /**
- * A cycle that has counted for ten minutes, last looked at 8 minutes ago (its next alarm still to
- * come): past the natural-break threshold if the browser was closed since, plain work if not.
+ * A browser running version 1.2.0 whose stored cycle has counted for ten minutes, last looked at 8
+ * minutes ago (its next alarm still to come): past the natural-break threshold if the browser was
+ * closed since, plain work if not. `version`: the manifest's now (a newer one: an update).
  */
-async function storeTenMinutesOfWork(now: number) {
+async function storeTenMinutesOfWork(now: number, version = '1.2.0') {
+  resetBrowser({ version });
   const state = { ...initialScheduleState(now - 10 * MIN), alarmAt: now + 20 * MIN, lastSeenAt: now - 8 * MIN };
   await fakeBrowser.storage.local.set({ schedule: state, runningVersion: '1.2.0' });
 }
 
-async function start(): Promise<typeof import('../../../src/background/scheduler')> {
-  vi.resetModules();
-  const scheduler = await import('../../../src/background/scheduler');
+async function start(): Promise<BackgroundModules['scheduler']> {
+  const { scheduler } = await loadBackground('scheduler');
   scheduler.startWorker();
   return scheduler;
 }
@@ -37,19 +35,10 @@ async function afterStart(scheduler: Awaited<ReturnType<typeof start>>) {
 describe('the first start in a browser session', () => {
   beforeEach(() => {
     vi.useRealTimers();
-    fakeBrowser.reset();
-    manifest.version = '1.2.0';
-    const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-    browser.runtime!.getManifest = () => manifest;
-    browser.management!.getSelf = async () => ({ installType: 'normal' });
-    browser.i18n!.getMessage = (key: string) => key;
-    browser.i18n!.getUILanguage = () => 'en';
-    browser.action = { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} };
   });
 
   it('after an update (a new version) keeps the cycle: nothing was closed', async () => {
-    await storeTenMinutesOfWork(Date.now());
-    manifest.version = '1.3.0';
+    await storeTenMinutesOfWork(Date.now(), '1.3.0');
     const { cycleActiveMs, natural } = await afterStart(await start());
     expect(cycleActiveMs).toBeGreaterThanOrEqual(10 * MIN - 100);
     expect(natural).toBe(0);
@@ -75,8 +64,7 @@ describe('the first start in a browser session', () => {
   });
 
   it('an update applied as the browser starts (a new version, and runtime.onStartup) is a browser start', async () => {
-    await storeTenMinutesOfWork(Date.now());
-    manifest.version = '1.3.0';
+    await storeTenMinutesOfWork(Date.now(), '1.3.0');
     const scheduler = await start();
     scheduler.noteWhyStarted('updated');
     scheduler.noteWhyStarted('browser-started');

@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cycleActiveMsAt,
   inCall,
-  initialScheduleState,
   isScheduleState,
-  step,
   type Activity,
   type Effect,
   type ScheduleEvent,
@@ -14,6 +12,7 @@ import {
 } from '../../../src/core/rules/schedule';
 import { DEFAULT_SETTINGS } from '../../../src/core/rules/settings-schema';
 import { timingFrom, type Timing } from '../../../src/core/rules/timing';
+import { SimClock } from '../../support/sim-clock';
 
 const MIN = 60_000;
 /** `UNHUNCH_SOAK=200000 npm run test:unit` for a long soak; CI runs 10,000 sequences. */
@@ -86,12 +85,9 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 /** Runs a sequence and checks every invariant after every step. */
 function run(commands: readonly Command[]): void {
-  const T0 = Date.UTC(2026, 0, 1, 8);
-  let timing: Timing = timingFrom(DEFAULT_SETTINGS, null);
-  let clock = T0; // what the computer's clock reads
-  let state: ScheduleState = initialScheduleState(clock);
-  /** Clock time that really passed since the cycle began (backward jumps add nothing). */
-  let elapsedInCycleMs = 0;
+  const sim = new SimClock(timingFrom(DEFAULT_SETTINGS, null), Date.UTC(2026, 0, 1, 8));
+  /** `sim.elapsedMs` when the cycle began: clock time that really passed since is the cycle's elapsed time. */
+  let cycleBeganAtElapsedMs = 0;
   const presented = new Set<number>();
   const resolvedCount = new Map<number, number>();
   /** What the shell would find on looking for a call; it looks at every wake-up but the break page's answers. */
@@ -103,42 +99,40 @@ function run(commands: readonly Command[]): void {
    */
   let surfaceFor: number | null = null;
 
-  const apply = (event: ScheduleEvent) => {
-    const before = state;
-    const looks = !['user:start', 'user:snooze', 'user:skip', 'user:complete', 'user:pause', 'user:resume', 'user:break-now'].includes(event.type);
-    const result = step(state, event, clock, timing, looks ? callSignal : undefined);
-    state = result.state;
-    checkStep(before, result.effects);
-    checkCall(before, event, looks, result.effects);
+  const looksForCall = (event: ScheduleEvent) => !['user:start', 'user:snooze', 'user:skip', 'user:complete', 'user:pause', 'user:resume', 'user:break-now'].includes(event.type);
+  const apply = (event: ScheduleEvent) => sim.send(event, { callSignal: looksForCall(event) ? callSignal : undefined });
+  sim.onStep = ({ before, event, effects }) => {
+    checkStep(before, effects);
+    checkCall(before, event, looksForCall(event), effects);
   };
 
   const checkCall = (before: ScheduleState, event: ScheduleEvent, looked: boolean, effects: Effect[]) => {
     // A call is presence: an idle spell in a call is never a natural break (a lock, a closed browser or a sleeping computer may be).
     // As the core sees it: a clock gone backwards moves the armed alarm back with it.
-    const alarmAt = before.alarmAt === null ? null : before.alarmAt + Math.min(0, clock - before.lastSeenAt);
-    const lockedAway = before.lockedSince !== null || event.type === 'browser:started' || (alarmAt !== null && clock - alarmAt > timing.naturalBreakMs);
-    if (inCall(before, clock) && (!looked || callSignal || before.callManual) && !lockedAway) {
+    const alarmAt = before.alarmAt === null ? null : before.alarmAt + Math.min(0, sim.now - before.lastSeenAt);
+    const lockedAway = before.lockedSince !== null || event.type === 'browser:started' || (alarmAt !== null && sim.now - alarmAt > sim.timing.naturalBreakMs);
+    if (inCall(before, sim.now) && (!looked || callSignal || before.callManual) && !lockedAway) {
       expect(effects.filter((e) => e.type === 'record' && e.record.kind === 'natural')).toEqual([]);
     }
     for (const e of effects) {
       if (e.type !== 'record' || e.record.kind !== 'held') continue;
       // Counted once per break.
-      const id = state.mode.kind === 'due' ? state.mode.breakId : -1;
+      const id = sim.state.mode.kind === 'due' ? sim.state.mode.breakId : -1;
       expect(heldRecorded.has(id)).toBe(false);
       heldRecorded.add(id);
     }
     // Offered quietly only in a call, and one the person asked for only if they then held it themselves.
     for (const e of effects) {
-      if (e.type === 'present-break' && e.quiet) expect(inCall(state, clock) && state.mode.kind === 'due' && (state.mode.held || !state.mode.manual)).toBe(true);
+      if (e.type === 'present-break' && e.quiet) expect(inCall(sim.state, sim.now) && sim.state.mode.kind === 'due' && (sim.state.mode.held || !sim.state.mode.manual)).toBe(true);
     }
-    if (state.mode.kind === 'due' && state.mode.heldSince !== null) {
-      const { breakId, dueSince } = state.mode;
+    if (sim.state.mode.kind === 'due' && sim.state.mode.heldSince !== null) {
+      const { breakId, dueSince } = sim.state.mode;
       // Held: not on screen, never past the limit, and an alarm will look again by then.
       expect(effects.some((e) => e.type === 'present-break' && e.breakId === breakId)).toBe(false);
-      expect(clock).toBeLessThan(dueSince + timing.callHoldMs);
-      expect(state.alarmAt).not.toBeNull();
-      expect(state.alarmAt!).toBeLessThanOrEqual(dueSince + timing.callHoldMs);
-      expect(state.mode.held).toBe(true);
+      expect(sim.now).toBeLessThan(dueSince + sim.timing.callHoldMs);
+      expect(sim.state.alarmAt).not.toBeNull();
+      expect(sim.state.alarmAt!).toBeLessThanOrEqual(dueSince + sim.timing.callHoldMs);
+      expect(sim.state.mode.held).toBe(true);
     }
   };
 
@@ -161,43 +155,30 @@ function run(commands: readonly Command[]): void {
         expect(tallied.length).toBeGreaterThanOrEqual(1);
       }
       if (effect.type === 'record' && (effect.record.kind === 'completed' || effect.record.kind === 'skipped' || effect.record.kind === 'natural')) {
-        elapsedInCycleMs = 0;
+        cycleBeganAtElapsedMs = sim.elapsedMs;
       }
     }
     for (const count of resolvedCount.values()) expect(count).toBe(1);
-    expect(isScheduleState(state)).toBe(true);
-    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
-    const active = cycleActiveMsAt(state, clock, timing);
-    expect(state.cycleActiveMs).toBeGreaterThanOrEqual(0);
+    expect(isScheduleState(sim.state)).toBe(true);
+    expect(JSON.parse(JSON.stringify(sim.state))).toEqual(sim.state);
+    const active = cycleActiveMsAt(sim.state, sim.now, sim.timing);
+    expect(sim.state.cycleActiveMs).toBeGreaterThanOrEqual(0);
     expect(active).toBeGreaterThanOrEqual(0);
     // Snoozes keep the cycle's count, so compare against time since the cycle began.
-    expect(active).toBeLessThanOrEqual(elapsedInCycleMs + 1);
+    expect(active).toBeLessThanOrEqual(sim.elapsedMs - cycleBeganAtElapsedMs + 1);
     // A pending break is on screen, unless a call holds it.
-    if (state.mode.kind === 'due' && state.mode.heldSince === null) expect(presented.has(state.mode.breakId)).toBe(true);
+    if (sim.state.mode.kind === 'due' && sim.state.mode.heldSince === null) expect(presented.has(sim.state.mode.breakId)).toBe(true);
     // A due break is never lost: it has a surface, or an alarm armed that will show it again.
-    if (state.mode.kind === 'due') expect(surfaceFor === state.mode.breakId || state.alarmAt !== null).toBe(true);
-  };
-
-  const advance = (ms: number) => {
-    clock += ms;
-    elapsedInCycleMs += ms;
+    if (sim.state.mode.kind === 'due') expect(surfaceFor === sim.state.mode.breakId || sim.state.alarmAt !== null).toBe(true);
   };
 
   apply({ type: 'worker:started' });
   for (const c of commands) {
     switch (c.kind) {
-      case 'wait': {
-        const until = clock + c.ms;
-        if (!c.loseAlarm) {
-          let guard = 0;
-          while (state.alarmAt !== null && state.alarmAt + c.lateByMs <= until && guard++ < 50) {
-            advance(Math.max(0, state.alarmAt + c.lateByMs - clock));
-            apply({ type: 'alarm' });
-          }
-        }
-        advance(Math.max(0, until - clock));
+      case 'wait':
+        if (c.loseAlarm) sim.advance(c.ms);
+        else sim.wait(c.ms, { lateByMs: c.lateByMs, maxAlarms: 50 });
         break;
-      }
       case 'activity':
         apply({ type: 'activity', activity: c.activity });
         break;
@@ -206,23 +187,22 @@ function run(commands: readonly Command[]): void {
         break;
       case 'worker-restart':
         // All that survives a stopped worker is what was stored.
-        state = JSON.parse(JSON.stringify(state)) as ScheduleState;
+        sim.state = JSON.parse(JSON.stringify(sim.state)) as ScheduleState;
         apply({ type: 'worker:started' });
         break;
       case 'browser-restart':
         // The surface closed with the browser.
         surfaceFor = null;
-        advance(c.closedMs);
-        state = JSON.parse(JSON.stringify(state)) as ScheduleState;
+        sim.advance(c.closedMs);
+        sim.state = JSON.parse(JSON.stringify(sim.state)) as ScheduleState;
         apply({ type: 'browser:started' });
         break;
       case 'clock-jump':
         // The clock reading moves; no real time passes (forward jumps look like elapsed time).
-        clock += c.ms;
-        if (c.ms > 0) elapsedInCycleMs += c.ms;
+        sim.jump(c.ms);
         break;
       case 'timing':
-        timing = timingFrom(
+        sim.timing = timingFrom(
           {
             ...DEFAULT_SETTINGS,
             workMinutes: c.workMinutes,
@@ -239,7 +219,7 @@ function run(commands: readonly Command[]): void {
         apply({ type: 'timing:changed' });
         break;
       case 'user': {
-        const pendingId = state.mode.kind === 'due' ? state.mode.breakId : state.nextBreakId;
+        const pendingId = sim.state.mode.kind === 'due' ? sim.state.mode.breakId : sim.state.nextBreakId;
         const breakId = c.staleId ? Math.max(1, pendingId - 1) : pendingId;
         if (c.action === 'break-now') apply({ type: 'user:break-now' });
         else if (c.action === 'resume') apply({ type: 'user:resume' });
@@ -252,10 +232,10 @@ function run(commands: readonly Command[]): void {
         break;
       case 'manual-call':
         if (c.minutes === 'end') apply({ type: 'user:call-end' });
-        else apply({ type: 'user:call', until: c.minutes === null ? null : clock + c.minutes * MIN });
+        else apply({ type: 'user:call', until: c.minutes === null ? null : sim.now + c.minutes * MIN });
         break;
       case 'pause':
-        apply({ type: 'user:pause', until: c.minutes === null ? null : clock + c.minutes * MIN });
+        apply({ type: 'user:pause', until: c.minutes === null ? null : sim.now + c.minutes * MIN });
         break;
     }
   }
@@ -285,44 +265,34 @@ describe('a routine that plays to its end', () => {
         fc.integer({ min: 0, max: 120 * MIN }),
         (breakSeconds, naturalBreakSeconds, idleDetectionSeconds, reports, stillAfterMs) => {
           const timing: Timing = timingFrom({ ...DEFAULT_SETTINGS, breakSeconds, idleDetectionSeconds }, { naturalBreakSeconds });
-          const effects: Effect[] = [];
-          let now = Date.UTC(2026, 0, 1, 9);
-          let state = initialScheduleState(now);
-          const send = (event: ScheduleEvent) => {
-            const result = step(state, event, now, timing);
-            state = result.state;
-            effects.push(...result.effects);
-          };
-          send({ type: 'worker:started' });
-          send({ type: 'user:break-now' });
-          const breakId = state.mode.kind === 'due' ? state.mode.breakId : -1;
-          send({ type: 'user:start', breakId });
-          const startedAt = now;
+          const sim = new SimClock(timing, Date.UTC(2026, 0, 1, 9));
+          sim.send({ type: 'worker:started' });
+          sim.send({ type: 'user:break-now' });
+          const breakId = sim.state.mode.kind === 'due' ? sim.state.mode.breakId : -1;
+          sim.send({ type: 'user:start', breakId });
+          const startedAt = sim.now;
           const endsAt = startedAt + breakSeconds * SEC;
           // Whatever the idle API says while the routine plays (a report no later than its end).
           for (const { afterMs, activity } of reports) {
-            if (now + afterMs > endsAt) break;
-            now += afterMs;
-            send({ type: 'activity', activity });
+            if (sim.now + afterMs > endsAt) break;
+            sim.advance(afterMs);
+            sim.send({ type: 'activity', activity });
           }
-          now = endsAt;
-          send({ type: 'user:complete', breakId });
-          expect(state.mode.kind).toBe('working');
+          sim.advance(endsAt - sim.now);
+          sim.send({ type: 'user:complete', breakId });
+          expect(sim.state.mode.kind).toBe('working');
           // Away when it ended: still for a while longer (the alarm fires if one is armed), then back.
-          if (state.activity !== 'active') {
-            if (state.alarmAt !== null && state.alarmAt <= now + stillAfterMs) {
-              now = Math.max(now, state.alarmAt);
-              send({ type: 'alarm' });
-            }
-            now = Math.max(now, endsAt + stillAfterMs);
-            send({ type: 'activity', activity: 'active' });
+          if (sim.state.activity !== 'active') {
+            if (sim.state.alarmAt !== null && sim.state.alarmAt <= sim.now + stillAfterMs) sim.fireAlarm();
+            sim.advance(Math.max(0, endsAt + stillAfterMs - sim.now));
+            sim.send({ type: 'activity', activity: 'active' });
           }
-          const recorded = (kind: string) => effects.filter((e) => e.type === 'record' && e.record.kind === kind).length;
+          const recorded = (kind: string) => sim.effects.filter((e) => e.type === 'record' && e.record.kind === kind).length;
           expect(recorded('completed')).toBe(1);
           expect(recorded('natural')).toBe(0);
-          expect(effects.filter((e) => e.type === 'dismiss-break')).toEqual([{ type: 'dismiss-break', breakId, outcome: 'completed' }]);
+          expect(sim.effects.filter((e) => e.type === 'dismiss-break')).toEqual([{ type: 'dismiss-break', breakId, outcome: 'completed' }]);
           // The break is over: the new cycle has counted no more than the time since the routine ended.
-          expect(cycleActiveMsAt(state, now, timing)).toBeLessThanOrEqual(now - endsAt);
+          expect(cycleActiveMsAt(sim.state, sim.now, timing)).toBeLessThanOrEqual(sim.now - endsAt);
         },
       ),
       { numRuns: 2_000 },
